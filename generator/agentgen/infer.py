@@ -1,0 +1,377 @@
+"""Infer what a profile asks for: ranked technologies per kind, the stack, standards, layout, testing, performance.
+
+Every conclusion keeps its evidence (file line and text). Where a mention stands weighs more than how often:
+the agent's name, its description, a heading, a code block's language or a layout block outweigh one item
+in a long "also knows" list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from agentgen.catalog import Catalog, Technology, load_catalog
+from agentgen.profile import Block, Profile
+
+# How much one mention weighs, by where it stands.
+WEIGHTS = {
+    "name": 6.0,
+    "description": 3.0,
+    "heading": 3.0,
+    "fence": 3.0,
+    "tree": 3.0,
+    "paragraph": 1.0,
+    "bullet": 1.0,
+    "table": 1.0,
+    "code": 0.5,
+    "html": 0.5,
+}
+# A block naming this many technologies of one kind is a list of what the agent also knows: its items weigh less.
+LONG_LIST = 4
+MIN_SCORE = 1.0
+CLOSE_RATIO = 0.75
+MAX_EVIDENCE = 5
+EXCERPT = 140
+
+_COVERAGE = (
+    re.compile(r"coverage[^\n.]{0,40}?(\d{1,3})(?:\.\d+)?\s*%", re.IGNORECASE),
+    re.compile(r"(\d{1,3})(?:\.\d+)?\s*%\+?[^\n.%]{0,30}?coverage", re.IGNORECASE),
+)
+_P95 = (
+    re.compile(r"(?:\bp95\b|95th percentile)[^\n\d]{0,40}?(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b", re.I),
+    re.compile(r"(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b[^\n.]{0,30}?(?:\bp95\b|95th percentile)", re.I),
+    re.compile(
+        r"(?:response|latency|api)[^\n.]{0,30}?(?:under|below|<|less than|within)\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds)\b",
+        re.I,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    line: int
+    text: str
+    weight: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text}
+
+
+@dataclass
+class Candidate:
+    id: str
+    score: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 2), "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class StandardHit:
+    id: str
+    title: str
+    evidence: list[Evidence]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class Inference:
+    name: str
+    description: str
+    language: str | None
+    framework: str | None
+    database: str | None
+    stack: str | None
+    nearest_stack: str | None
+    ambiguous: bool
+    ambiguity: str | None
+    candidates: dict[str, list[Candidate]]
+    structure: list[str]
+    testing: dict[str, Any]
+    performance: dict[str, Any]
+    standards: list[StandardHit]
+    warnings: list[str]
+    stack_scores: dict[str, float] = field(default_factory=dict)
+
+    def top(self, kind: str) -> Candidate | None:
+        ranked = self.candidates.get(kind) or []
+        return ranked[0] if ranked else None
+
+    def evidence_for(self, kind: str, tech_id: str | None) -> list[Evidence]:
+        return next((c.evidence for c in self.candidates.get(kind, []) if c.id == tech_id), [])
+
+    def standard(self, standard_id: str) -> StandardHit | None:
+        return next((s for s in self.standards if s.id == standard_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "language": self.language,
+            "framework": self.framework,
+            "database": self.database,
+            "stack": self.stack,
+            "nearest_stack": self.nearest_stack,
+            "ambiguous": self.ambiguous,
+            "ambiguity": self.ambiguity,
+            "candidates": {kind: [c.to_json() for c in ranked] for kind, ranked in self.candidates.items()},
+            "structure": self.structure,
+            "testing": self.testing,
+            "performance": self.performance,
+            "standards": [s.to_json() for s in self.standards],
+            "warnings": self.warnings,
+        }
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """The line holding text[start:end], cut to EXCERPT characters around the match."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    offset = start - line_start
+    if len(line) > EXCERPT:
+        left = max(0, min(offset - EXCERPT // 3, len(line) - EXCERPT))
+        line = ("…" if left else "") + line[left : left + EXCERPT] + ("…" if left + EXCERPT < len(line) else "")
+    return " ".join(line.split())
+
+
+def _search_text(block: Block) -> str:
+    # Agent names are slugs (`django-expert`, `golang_pro`): read them as words.
+    return re.sub(r"[-_]+", " ", block.text) if block.kind == "name" else block.text
+
+
+def _first_match(tech_matchers: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    found = [m for m in (p.search(text) for p in tech_matchers) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Candidate]]:
+    scores: dict[str, dict[str, Candidate]] = defaultdict(dict)
+
+    def credit(tech: Technology, weight: float, evidence: Evidence) -> None:
+        candidate = scores[tech.kind].setdefault(tech.id, Candidate(tech.id))
+        candidate.score += weight
+        candidate.evidence.append(evidence)
+
+    for block in profile.blocks:
+        text = _search_text(block)
+        matches: dict[str, tuple[Technology, re.Match[str]]] = {}
+        for tech in catalog.technologies:
+            match = _first_match(tech.matchers, text)
+            if match:
+                matches[tech.id] = (tech, match)
+        per_kind: dict[str, int] = defaultdict(int)
+        for tech, _ in matches.values():
+            per_kind[tech.kind] += 1
+        base = WEIGHTS.get(block.kind, 1.0)
+        for tech, match in matches.values():
+            many = per_kind[tech.kind]
+            weight = base if block.kind == "name" or many < LONG_LIST else base * 2 / many
+            line = block.line_of(match.start()) if block.kind != "name" else block.line
+            credit(tech, weight, Evidence(line, excerpt(block.text, match.start(), match.end()), weight))
+        if block.kind == "code" and block.language:
+            for tech in catalog.technologies:
+                if block.language in tech.fences:
+                    credit(tech, WEIGHTS["fence"], Evidence(block.line - 1, f"```{block.language}", WEIGHTS["fence"]))
+
+    for tree in profile.trees:
+        for tech in catalog.technologies:
+            hit = next((p for p in tree.paths if tech.files and p.endswith(tech.files)), None)
+            if hit:
+                credit(tech, WEIGHTS["tree"], Evidence(tree.line, f"layout block: {hit}", WEIGHTS["tree"]))
+
+    ranked: dict[str, list[Candidate]] = {}
+    for kind in dict.fromkeys(t.kind for t in catalog.technologies):
+        candidates = sorted(scores[kind].values(), key=lambda c: (-c.score, c.id))
+        for candidate in candidates:
+            strongest = sorted(candidate.evidence, key=lambda e: (-e.weight, e.line))
+            candidate.evidence = sorted(_unique(strongest)[:MAX_EVIDENCE], key=lambda e: e.line)
+        ranked[kind] = candidates
+    return ranked
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for item in evidence:
+        if (item.line, item.text) not in seen:
+            seen.add((item.line, item.text))
+            kept.append(item)
+    return kept
+
+
+def _choose(
+    candidates: dict[str, list[Candidate]], catalog: Catalog
+) -> tuple[str | None, str | None, dict[str, float], list[tuple[str, float]]]:
+    """Pick language and framework together: a framework lends weight to its languages."""
+    frameworks = [c for c in candidates.get("framework", []) if c.score >= MIN_SCORE]
+    language_scores = {c.id: c.score for c in candidates.get("language", [])}
+    # A framework lends half its score to its languages (the strongest framework per language, not the sum).
+    lent: dict[str, float] = defaultdict(float)
+    for fw in frameworks:
+        tech = catalog.technology(fw.id)
+        for lang in tech.languages if tech else ():
+            lent[lang] = max(lent[lang], fw.score / 2)
+    for lang, extra in lent.items():
+        language_scores[lang] = language_scores.get(lang, 0.0) + extra
+    ranked_languages = sorted(
+        ((lang, s) for lang, s in language_scores.items() if s >= MIN_SCORE), key=lambda x: (-x[1], x[0])
+    )
+    language = ranked_languages[0][0] if ranked_languages else None
+
+    framework = None
+    for fw in frameworks:
+        tech = catalog.technology(fw.id)
+        if language is None or (tech and language in tech.languages):
+            framework = fw.id
+            break
+    if framework and language is None:
+        tech = catalog.technology(framework)
+        language = tech.languages[0] if tech and tech.languages else None
+
+    # Node: a TypeScript or JavaScript framework is written in whichever of the two the profile names more.
+    if framework:
+        tech = catalog.technology(framework)
+        if tech and len(tech.languages) > 1:
+            language = max(tech.languages, key=lambda lang: (language_scores.get(lang, 0.0), -tech.languages.index(lang)))
+
+    stack_scores: dict[str, float] = defaultdict(float)
+    for fw in frameworks:
+        stack = _stack_of(fw.id, catalog, nearest=True)
+        if stack:
+            stack_scores[stack] += fw.score
+    ranked_languages = sorted(language_scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    return language, framework, dict(stack_scores), ranked_languages
+
+
+def _stack_of(framework: str, catalog: Catalog, *, nearest: bool) -> str | None:
+    own = catalog.stack_for_framework(framework)
+    if own:
+        return own.id
+    tech = catalog.technology(framework)
+    if nearest and tech and tech.nearest in catalog.stacks:
+        return tech.nearest
+    return None
+
+
+def _first_number(profile: Profile, patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Match[str], Block] | None:
+    for pattern in patterns:
+        for block in profile.blocks:
+            match = pattern.search(block.text)
+            if match:
+                return match, block
+    return None
+
+
+def _testing(profile: Profile, standards: list[StandardHit]) -> dict[str, Any]:
+    testing: dict[str, Any] = {"tdd": any(s.id == "tdd" for s in standards), "coverage_min": None}
+    found = _first_number(profile, _COVERAGE)
+    if found:
+        match, block = found
+        value = int(match.group(1))
+        if 0 < value <= 100:
+            testing["coverage_min"] = value
+            testing["coverage_evidence"] = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())).to_json()
+    return testing
+
+
+def _performance(profile: Profile) -> dict[str, Any]:
+    performance: dict[str, Any] = {"p95_ms": None}
+    found = _first_number(profile, _P95)
+    if found:
+        match, block = found
+        value = float(match.group(1))
+        unit = match.group(2).lower()
+        performance["p95_ms"] = round(value * 1000 if unit in ("s", "seconds") else value)
+        performance["evidence"] = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())).to_json()
+    return performance
+
+
+def _standards(profile: Profile, catalog: Catalog) -> list[StandardHit]:
+    hits = []
+    for standard in catalog.standards:
+        evidence: list[Evidence] = []
+        for block in profile.blocks:
+            match = _first_match(standard.matchers, block.text)
+            if match:
+                evidence.append(Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())))
+        if evidence:
+            hits.append(StandardHit(standard.id, standard.title, _unique(evidence)[:MAX_EVIDENCE]))
+    return hits
+
+
+def _structure(profile: Profile) -> list[str]:
+    return list(dict.fromkeys(d for tree in profile.trees for d in tree.dirs))
+
+
+def _close(ranked: list[tuple[str, float]]) -> str | None:
+    if len(ranked) > 1 and ranked[0][1] >= MIN_SCORE and ranked[1][1] >= CLOSE_RATIO * ranked[0][1]:
+        (first, a), (second, b) = ranked[:2]
+        return f"{first} ({a:.1f}) and {second} ({b:.1f}) score close"
+    return None
+
+
+def _ambiguity(
+    language: str | None, siblings: tuple[str, ...], languages: list[tuple[str, float]], stacks: list[tuple[str, float]]
+) -> str | None:
+    if language is None:
+        return "no language or framework is named"
+    # TypeScript vs JavaScript under Express, Java vs Kotlin under Spring: one framework, not an open question.
+    rivals = [(lang, score) for lang, score in languages if lang == language or lang not in siblings]
+    close_languages = _close(rivals)
+    if close_languages and language in close_languages:
+        return f"languages {close_languages}"
+    close_stacks = _close(stacks)
+    return f"stacks {close_stacks}" if close_stacks else None
+
+
+def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
+    catalog = catalog or load_catalog()
+    candidates = _score_technologies(profile, catalog)
+    language, framework, stack_scores, languages = _choose(candidates, catalog)
+    warnings = list(profile.warnings)
+
+    stack = nearest = None
+    if framework:
+        stack = _stack_of(framework, catalog, nearest=False)
+        nearest = None if stack else _stack_of(framework, catalog, nearest=True)
+    elif language:
+        stack = catalog.language_fallback.get(language)
+        if stack:
+            stack_scores.setdefault(stack, 0.0)
+
+    databases = [c for c in candidates.get("database", []) if c.score >= MIN_SCORE]
+    database = databases[0].id if databases else None
+
+    ranked_stacks = sorted(stack_scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    framework_tech = catalog.technology(framework) if framework else None
+    if framework_tech:
+        siblings = framework_tech.languages
+    else:  # languages that lead to the same stack are no rivals either
+        siblings = tuple(lang for lang, s in catalog.language_fallback.items() if s and s == stack)
+    ambiguity = _ambiguity(language, siblings, languages, ranked_stacks)
+
+    standards = _standards(profile, catalog)
+    return Inference(
+        name=profile.name,
+        description=profile.description,
+        language=language,
+        framework=framework,
+        database=database,
+        stack=stack,
+        nearest_stack=nearest,
+        ambiguous=ambiguity is not None,
+        ambiguity=ambiguity,
+        candidates=candidates,
+        structure=_structure(profile),
+        testing=_testing(profile, standards),
+        performance=_performance(profile),
+        standards=standards,
+        warnings=warnings,
+        stack_scores=dict(ranked_stacks),
+    )

@@ -1,0 +1,49 @@
+from fastapi.testclient import TestClient
+
+from tests.conftest import PASSWORD, auth_headers, register
+
+
+def test_register_returns_the_user_without_secrets(client: TestClient) -> None:
+    body = register(client, "Alice@Example.com")
+    assert body["email"] == "alice@example.com"
+    assert body["role"] == "user"
+    assert "password" not in str(body)
+
+
+def test_register_twice_is_a_conflict(client: TestClient) -> None:
+    register(client, "alice@example.com")
+    response = client.post("/api/v1/auth/register", json={"email": "ALICE@example.com", "password": PASSWORD})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+
+
+def test_login_issues_a_bearer_token(client: TestClient) -> None:
+    register(client, "alice@example.com")
+    response = client.post("/api/v1/auth/login", json={"email": "alice@example.com", "password": PASSWORD})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "bearer"
+    assert body["expires_in"] == 30 * 60
+
+
+def test_login_with_a_wrong_password_or_unknown_email_fails(client: TestClient) -> None:
+    register(client, "alice@example.com")
+    for email, password in [("alice@example.com", "wrong-password"), ("bob@example.com", PASSWORD)]:
+        response = client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_me_returns_the_current_user(client: TestClient) -> None:
+    register(client, "alice@example.com")
+    response = client.get("/api/v1/users/me", headers=auth_headers(client, "alice@example.com"))
+    assert response.status_code == 200
+    assert response.json()["email"] == "alice@example.com"
+
+
+def test_me_requires_a_valid_token(client: TestClient) -> None:
+    missing = client.get("/api/v1/users/me")
+    assert missing.status_code == 401
+    assert missing.headers["WWW-Authenticate"] == "Bearer"
+    invalid = client.get("/api/v1/users/me", headers={"Authorization": "Bearer not-a-jwt"})
+    assert invalid.status_code == 401

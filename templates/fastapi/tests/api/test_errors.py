@@ -1,0 +1,43 @@
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+
+def assert_error(body: dict[str, object], code: str) -> None:
+    error = body["error"]
+    assert isinstance(error, dict)
+    assert error["code"] == code
+    assert error["message"]
+    assert error["request_id"]
+
+
+def test_unknown_path_uses_the_error_format(client: TestClient) -> None:
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert_error(response.json(), "not_found")
+
+
+def test_wrong_method_uses_the_error_format(client: TestClient) -> None:
+    response = client.put("/health")
+    assert response.status_code == 405
+    assert_error(response.json(), "method_not_allowed")
+
+
+def test_validation_errors_list_each_field(client: TestClient) -> None:
+    response = client.post("/api/v1/auth/register", json={"email": "not-an-email", "password": "short"})
+    assert response.status_code == 422
+    body = response.json()
+    assert_error(body, "validation_error")
+    assert {tuple(d["loc"]) for d in body["error"]["details"]} == {("body", "email"), ("body", "password")}
+
+
+def test_unhandled_errors_hide_details(app: FastAPI) -> None:
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom", headers={"X-Request-ID": "2b9d7a3e4c2f4f6a8d1e2b3c4d5e6f70"})
+    assert response.status_code == 500
+    assert_error(response.json(), "internal_server_error")
+    assert "secret" not in response.text
+    assert response.headers["X-Request-ID"] == "2b9d7a3e4c2f4f6a8d1e2b3c4d5e6f70"

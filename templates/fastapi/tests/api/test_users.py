@@ -1,0 +1,32 @@
+from fastapi.testclient import TestClient
+
+from tests.conftest import auth_headers, register
+
+
+def test_only_admins_list_users(client: TestClient, user_headers: dict[str, str]) -> None:
+    response = client.get("/api/v1/users", headers=user_headers)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+
+
+def test_admin_lists_users_page_by_page(client: TestClient, admin_headers: dict[str, str]) -> None:
+    for n in range(3):
+        register(client, f"user{n}@example.com")
+    response = client.get("/api/v1/users", params={"limit": 2, "offset": 2}, headers=admin_headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert page["total"] == 4
+    assert (page["limit"], page["offset"]) == (2, 2)
+    assert [u["email"] for u in page["items"]] == ["user1@example.com", "user2@example.com"]
+
+
+def test_admin_deletes_a_user_and_their_items(client: TestClient, admin_headers: dict[str, str]) -> None:
+    user_id = register(client, "gone@example.com")["id"]
+    headers = auth_headers(client, "gone@example.com")
+    client.post("/api/v1/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers)
+
+    assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 204
+    assert client.get("/api/v1/items", headers=admin_headers).json()["total"] == 0
+    # The deleted user's token no longer works.
+    assert client.get("/api/v1/users/me", headers=headers).status_code == 401
+    assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 404
