@@ -19,12 +19,14 @@ app = typer.Typer(
     name="agentgen",
     help=(
         "Turn an agent profile (Markdown with YAML front matter) into a starter backend repository.\n\n"
-        "Examples:\n\n"
-        "  agentgen profiles\n\n"
-        "  agentgen inspect fastapi-postgres\n\n"
-        "  agentgen inspect ./agents/backend.md --json\n\n"
+        "\b\nExamples:\n"
+        "  agentgen profiles\n"
+        "  agentgen inspect fastapi-postgres\n"
+        "  agentgen inspect ./agents/backend.md --json\n"
         "  agentgen new fastapi-postgres my-service --defaults"
     ),
+    # Plain click help: rich's help renderer alone costs ~80 ms of imports on every `--help`.
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -46,14 +48,21 @@ def _root(
     """agentgen: agent profile in, tested backend service out."""
 
 
-ProfileArg = Annotated[str, typer.Argument(help="A built-in profile name (see `agentgen profiles`) or a path to a profile file.")]
+ProfileArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROFILE", help="A built-in profile name (see `agentgen profiles`) or a path to a profile file."
+    ),
+]
 
 
 @app.command()
 def profiles() -> None:
     """List the built-in profiles.
 
-    Example: agentgen profiles
+    \b
+    Example:
+      agentgen profiles
     """
     from agentgen.report import print_profiles
 
@@ -67,10 +76,9 @@ def inspect(
 ) -> None:
     """Show what agentgen infers from a profile, the runner-up candidates and the lines that decided it.
 
+    \b
     Examples:
-
       agentgen inspect fastapi-postgres
-
       agentgen inspect ~/.claude/agents/backend-developer.md --json
     """
     from agentgen.infer import infer
@@ -87,28 +95,12 @@ def inspect(
 
 
 def main() -> None:
-    """Console entry point: user errors become one line on stderr and exit code 2."""
+    """Console entry point. Click reports usage errors itself (exit 2); agentgen's own errors become one line."""
     try:
-        code = app(standalone_mode=False)
+        app()
     except AgentgenError as err:
         sys.stderr.write(f"error: {err}\n")
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("error: interrupted\n")
-        sys.exit(130)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except Exception as err:  # click usage errors and aborts carry their own exit codes
-        import click
-
-        if isinstance(err, click.ClickException):
-            err.show()
-            sys.exit(err.exit_code)
-        if isinstance(err, click.exceptions.Abort):
-            sys.stderr.write("error: aborted\n")
-            sys.exit(130)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

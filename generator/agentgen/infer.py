@@ -43,7 +43,8 @@ _P95 = (
     re.compile(r"(?:\bp95\b|95th percentile)[^\n\d]{0,40}?(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b", re.I),
     re.compile(r"(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b[^\n.]{0,30}?(?:\bp95\b|95th percentile)", re.I),
     re.compile(
-        r"(?:response|latency|api)[^\n.]{0,30}?(?:under|below|<|less than|within)\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds)\b",
+        r"(?:response|latency|api)[^\n.]{0,30}?(?:under|below|<|less than|within)\s*"
+        r"(\d+(?:\.\d+)?)\s*(ms|milliseconds)\b",
         re.I,
     ),
 )
@@ -219,10 +220,10 @@ def _choose(
             lent[lang] = max(lent[lang], fw.score / 2)
     for lang, extra in lent.items():
         language_scores[lang] = language_scores.get(lang, 0.0) + extra
-    ranked_languages = sorted(
-        ((lang, s) for lang, s in language_scores.items() if s >= MIN_SCORE), key=lambda x: (-x[1], x[0])
-    )
-    language = ranked_languages[0][0] if ranked_languages else None
+    # Ties go to the language listed first in the catalog (TypeScript before JavaScript: "TypeScript on Node.js").
+    order = {t.id: n for n, t in enumerate(catalog.of_kind("language"))}
+    ranked_languages = sorted(language_scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+    language = ranked_languages[0][0] if ranked_languages and ranked_languages[0][1] >= MIN_SCORE else None
 
     framework = None
     for fw in frameworks:
@@ -238,14 +239,15 @@ def _choose(
     if framework:
         tech = catalog.technology(framework)
         if tech and len(tech.languages) > 1:
-            language = max(tech.languages, key=lambda lang: (language_scores.get(lang, 0.0), -tech.languages.index(lang)))
+            language = max(
+                tech.languages, key=lambda lang: (language_scores.get(lang, 0.0), -tech.languages.index(lang))
+            )
 
     stack_scores: dict[str, float] = defaultdict(float)
     for fw in frameworks:
         stack = _stack_of(fw.id, catalog, nearest=True)
         if stack:
             stack_scores[stack] += fw.score
-    ranked_languages = sorted(language_scores.items(), key=lambda kv: (-kv[1], kv[0]))
     return language, framework, dict(stack_scores), ranked_languages
 
 
@@ -276,7 +278,9 @@ def _testing(profile: Profile, standards: list[StandardHit]) -> dict[str, Any]:
         value = int(match.group(1))
         if 0 < value <= 100:
             testing["coverage_min"] = value
-            testing["coverage_evidence"] = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())).to_json()
+            testing["coverage_evidence"] = Evidence(
+                block.line_of(match.start()), excerpt(block.text, *match.span())
+            ).to_json()
     return testing
 
 

@@ -132,9 +132,7 @@ def _decode(raw: bytes, where: str, warnings: list[str]) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _split_front_matter(
-    lines: list[str], warnings: list[str]
-) -> tuple[dict[str, Any], dict[str, int], list[str], int]:
+def _split_front_matter(lines: list[str], warnings: list[str]) -> tuple[dict[str, Any], dict[str, int], list[str], int]:
     """Return (meta, line of each key, body lines, file line of the first body line)."""
     if not lines or not _OPEN.match(lines[0]):
         return {}, {}, lines, 1
@@ -273,9 +271,19 @@ _GLYPHS = re.compile(r"[│├└┌┬┼─┃┣┗]|^\s*[|`+]--")
 _PREFIX = re.compile(r"^[\s│├└┌┬┼─┃┣┗━|`+\-*\u00a0]*")
 _NAME = re.compile(r"^[\w.@\[\]{}()+~$-][\w.@\[\]{}()+~$/-]*/?$")
 # After a name, a row may carry only a comment: `# ...`, `// ...`, `<- ...`, `- ...`, `(...)`, or text after 2+ spaces.
-_COMMENT = re.compile(r"^(?:\s*$|\s+(?:#|//|<-|<--|←|-|–|—|\()|\s{2,}\S)")
+_COMMENT = re.compile(r"^(?:\s*$|\s+(?:#|//|<-|<--|←|-|\u2013|\u2014|\()|\s{2,}\S)")
 _TREE_LANGUAGES = {"", "text", "txt", "plaintext", "plain", "tree", "none", "ascii", "console", "bash", "sh", "shell"}
-_KNOWN_FILES = {"makefile", "dockerfile", "procfile", "gemfile", "rakefile", "license", "readme", "justfile", "jenkinsfile"}
+_KNOWN_FILES = {
+    "makefile",
+    "dockerfile",
+    "procfile",
+    "gemfile",
+    "rakefile",
+    "license",
+    "readme",
+    "justfile",
+    "jenkinsfile",
+}
 
 
 def parse_tree(text: str, language: str = "") -> tuple[tuple[str, ...], tuple[str, ...]] | None:

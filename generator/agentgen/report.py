@@ -28,7 +28,9 @@ def print_profiles() -> None:
 
 
 def print_inference(inference: Inference) -> None:
-    console.print(f"[bold]{inference.name}[/]  {inference.description[:160]}{'…' if len(inference.description) > 160 else ''}")
+    console.print(
+        f"[bold]{inference.name}[/]  {inference.description[:160]}{'…' if len(inference.description) > 160 else ''}"
+    )
     summary = Table(box=None, pad_edge=False, show_header=False)
     summary.add_row("stack", inference.stack or "[yellow]none[/] (no agentgen template fits)")
     if inference.nearest_stack:

@@ -1,4 +1,4 @@
-"""The catalog: what agentgen knows about technologies, standards and its stacks, loaded from the YAML beside this file."""
+"""The catalog: what agentgen knows about technologies, standards and stacks, loaded from the YAML beside it."""
 
 from __future__ import annotations
 

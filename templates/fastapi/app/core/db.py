@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import event, text
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 
 
 def create_engine(url: str) -> AsyncEngine:

@@ -45,9 +45,7 @@ def test_users_cannot_see_or_change_items_of_others(client: TestClient, user_hea
     assert client.get("/api/v1/items", headers=other).json()["total"] == 0
 
 
-def test_admins_see_every_item(
-    client: TestClient, user_headers: dict[str, str], admin_headers: dict[str, str]
-) -> None:
+def test_admins_see_every_item(client: TestClient, user_headers: dict[str, str], admin_headers: dict[str, str]) -> None:
     item = create(client, user_headers)
     assert client.get("/api/v1/items", headers=admin_headers).json()["total"] == 1
     assert client.get(f"/api/v1/items/{item['id']}", headers=admin_headers).status_code == 200
@@ -62,7 +60,9 @@ def test_admins_see_every_item(
         {"name": "ok"},
     ],
 )
-def test_invalid_items_are_rejected(client: TestClient, user_headers: dict[str, str], payload: dict[str, object]) -> None:
+def test_invalid_items_are_rejected(
+    client: TestClient, user_headers: dict[str, str], payload: dict[str, object]
+) -> None:
     response = client.post("/api/v1/items", json=payload, headers=user_headers)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"

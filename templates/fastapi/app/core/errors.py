@@ -1,6 +1,7 @@
 """One error format for every 4xx/5xx: {"error": {"code", "message", "request_id", "details"?}}."""
 
 from http import HTTPStatus
+from collections.abc import Mapping
 from typing import Any
 
 import structlog
@@ -9,9 +10,6 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-{%- if rate_limit %}
-from slowapi.errors import RateLimitExceeded
-{%- endif %}
 from starlette.exceptions import HTTPException
 
 from app.schemas.errors import ErrorResponse
@@ -25,7 +23,7 @@ def error_response(
     *,
     code: str | None = None,
     details: list[Any] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorResponse.model_validate(
         {
@@ -37,9 +35,7 @@ def error_response(
             }
         }
     )
-    return JSONResponse(
-        jsonable_encoder(body, exclude_none=True), status_code=status_code, headers=headers
-    )
+    return JSONResponse(jsonable_encoder(body, exclude_none=True), status_code=status_code, headers=headers)
 
 
 def register_error_handlers(app: FastAPI) -> None:
@@ -53,17 +49,6 @@ def register_error_handlers(app: FastAPI) -> None:
             {"loc": list(error["loc"]), "message": error["msg"], "type": error["type"]} for error in exc.errors()
         ]
         return error_response(422, "Request validation failed", code="validation_error", details=details)
-{%- if rate_limit %}
-
-    @app.exception_handler(RateLimitExceeded)
-    async def rate_limited(_: Request, exc: RateLimitExceeded) -> JSONResponse:
-        return error_response(
-            429,
-            f"Rate limit exceeded: {exc.detail}",
-            code="rate_limited",
-            headers={"Retry-After": str(exc.limit.limit.get_expiry())},
-        )
-{%- endif %}
 
     @app.exception_handler(Exception)
     async def unhandled(_: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,29 @@
+# agentgen's own tasks. `make demo` and `make test` set everything up on a fresh machine.
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO ?= demo-service
+
+.PHONY: setup demo services test lint bench
+
+$(BIN)/agentgen: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+setup: $(BIN)/agentgen
+
+demo: setup  ## generate the fastapi-postgres built-in into ./demo-service
+	$(BIN)/agentgen inspect fastapi-postgres
+
+services:  ## PostgreSQL, MariaDB and Redis on loopback (installs them from Debian packages the first time)
+	bash scripts/services.sh start
+
+test: setup services  ## the whole suite, generated projects' own suites included
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -n 2
+
+bench: setup
+	$(BIN)/python bench/run.py help
