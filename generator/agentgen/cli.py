@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -92,6 +93,82 @@ def inspect(
     from agentgen.report import print_inference
 
     print_inference(inference)
+
+
+@app.command()
+def new(
+    profile: Annotated[
+        str, typer.Argument(metavar="[PROFILE]", help="Built-in profile name or a path to a profile file.")
+    ] = "fastapi-postgres",
+    dest: Annotated[
+        Path | None, typer.Argument(metavar="[DEST]", help="Folder to create (default: ./<profile name>).")
+    ] = None,
+    stack: Annotated[str | None, typer.Option(help="Stack template to use, overriding the inference.")] = None,
+    database: Annotated[str | None, typer.Option(help="Database, overriding the inference.")] = None,
+    data: Annotated[list[str] | None, typer.Option("--data", "-d", help="An answer as key=value (repeatable).")] = None,
+    data_file: Annotated[Path | None, typer.Option(help="A YAML file of answers.")] = None,
+    template_src: Annotated[
+        str | None,
+        typer.Option(help="Another copy of agentgen's template repository: a local path or a git URL."),
+    ] = None,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Ask nothing; take the inferred or default answers.")
+    ] = False,
+    git: Annotated[bool, typer.Option("--git/--no-git", help="git init and a first commit.")] = True,
+    run_verify: Annotated[
+        bool, typer.Option("--verify", help="Install the new project and run its tests and lint.")
+    ] = False,
+) -> None:
+    """Generate a backend project from an agent profile.
+
+    Shows what was inferred and why, asks only what the profile leaves open (nothing with --defaults or
+    without a terminal), and writes DEST in one step: on any failure or interrupt, DEST is not created.
+
+    \b
+    Examples:
+      agentgen new                                   # fastapi-postgres into ./fastapi-postgres
+      agentgen new fastapi-postgres my-service --defaults
+      agentgen new ./agents/backend.md api --stack fastapi -d coverage_min=90
+      agentgen new django-mysql shop --database postgresql --no-git
+    """
+    from agentgen import report
+    from agentgen.catalog import load_catalog
+    from agentgen.infer import infer
+    from agentgen.plan import build_plan, parse_data
+    from agentgen.profile import read_profile
+    from agentgen.prompts import prompter
+    from agentgen.render import check_destination, render
+    from agentgen.resources import resolve_profile
+    from agentgen.source import resolve_source
+
+    parsed = read_profile(resolve_profile(profile))
+    inference = infer(parsed)
+    target = dest or Path(parsed.name)
+    check_destination(target)
+    source = resolve_source(template_src)
+    interactive = not defaults and sys.stdin.isatty()
+    report.print_inference_summary(inference)
+    plan = build_plan(
+        parsed,
+        inference,
+        target,
+        available_stacks=source.stacks() or list(load_catalog().stacks),
+        known_answers=set(source.questions()) or None,
+        stack=stack,
+        database=database,
+        data=parse_data(data or [], data_file),
+        prompter=prompter(interactive),
+    )
+    report.print_plan(plan)
+    rendered = render(plan, source, git=git)
+    report.print_next_steps(plan, rendered)
+    if run_verify:
+        from agentgen.verify import verify
+
+        result = verify(rendered.path)
+        report.print_verification(result, rendered.path)
+        if not result.ok:
+            raise typer.Exit(1)
 
 
 def main() -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 
 from agentgen.infer import Candidate, Inference
+from agentgen.plan import Plan
+from agentgen.render import Rendered
+from agentgen.verify import Verification
 
 console = Console()
 err_console = Console(stderr=True)
@@ -69,3 +74,47 @@ def print_inference(inference: Inference) -> None:
         console.print(standards)
     for warning in inference.warnings:
         err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+def _short(text: str, limit: int = 72) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def print_inference_summary(inference: Inference) -> None:
+    """What `new` shows before it asks anything: the stack, database and standards, with the deciding lines."""
+    table = Table("inferred", "value", "because", box=None, pad_edge=False)
+    for kind in ("framework", "language", "database"):
+        value = getattr(inference, kind)
+        evidence = inference.evidence_for(kind, value)
+        because = _short(f"L{evidence[0].line}: {evidence[0].text}") if evidence else ""
+        table.add_row(kind, value or "[dim]not named[/]", because)
+    table.add_row("stack", inference.stack or inference.nearest_stack or "[yellow]none[/]", inference.ambiguity or "")
+    console.print(f"[bold]{inference.name}[/]")
+    console.print(table, highlight=False)
+    if inference.standards:
+        cited = ", ".join(f"{hit.id} (L{hit.evidence[0].line})" for hit in inference.standards)
+        console.print(f"standards: {cited}", highlight=False)
+
+
+def print_plan(plan: Plan) -> None:
+    table = Table("answer", "value", "from", box=None, pad_edge=False)
+    for key, decision in plan.decisions.items():
+        table.add_row(key, _short(str(decision.value), 48), _short(decision.why))
+    console.print(table, highlight=False)
+    for warning in plan.warnings:
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+def print_next_steps(plan: Plan, rendered: Rendered) -> None:
+    console.print(f"\n[green]Created[/] {rendered.path} ({plan.stack}, {plan.answers['database']})")
+    if rendered.added_dirs:
+        console.print(f"Added from the profile's layout: {', '.join(rendered.added_dirs)}")
+    console.print(f"\nNext:\n  cd {rendered.path}\n  make install\n  make test\n  make run")
+
+
+def print_verification(result: Verification, project: Path) -> None:
+    for step in result.steps:
+        mark = "[green]ok[/]" if step.ok else "[red]failed[/]"
+        console.print(f"make {step.name:8} {mark}  {step.seconds:.1f} s")
+    verdict = "[green]passed[/]" if result.ok else "[red]failed[/]"
+    console.print(f"verify {verdict} in {result.seconds:.1f} s (log: {project / '.agentgen-verify.log'})")

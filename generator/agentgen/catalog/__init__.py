@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -57,11 +57,34 @@ class Stack:
 
 
 @dataclass(frozen=True)
+class Feature:
+    """An answer that switches a standard's implementation on or off."""
+
+    answer: str
+    standard: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """How one stack implements one standard: the files that do it."""
+
+    files: tuple[str, ...]
+    feature: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Catalog:
     technologies: tuple[Technology, ...]
     standards: tuple[Standard, ...]
     stacks: dict[str, Stack]
     language_fallback: dict[str, str]
+    features: tuple[Feature, ...] = ()
+    implementations: dict[str, dict[str, Implementation]] = field(default_factory=dict)
+
+    def implementation(self, stack: str, standard: str) -> Implementation | None:
+        return self.implementations.get(stack, {}).get(standard)
 
     def technology(self, tech_id: str) -> Technology | None:
         return next((t for t in self.technologies if t.id == tech_id), None)
@@ -114,4 +137,20 @@ def load_catalog() -> Catalog:
         sid: Stack(sid, spec["title"], spec["language"], spec["framework"], tuple(spec["databases"]))
         for sid, spec in stack_data["stacks"].items()
     }
-    return Catalog(technologies, standards, stacks, dict(stack_data.get("language_fallback") or {}))
+    impl_data = _load("implementations.yml")
+    features = tuple(Feature(answer, spec["standard"], spec["title"]) for answer, spec in impl_data["features"].items())
+    implementations = {
+        stack: {
+            sid: Implementation(tuple(spec.get("files", [])), spec.get("feature"), spec.get("note", ""))
+            for sid, spec in (standards_of_stack or {}).items()
+        }
+        for stack, standards_of_stack in impl_data["stacks"].items()
+    }
+    return Catalog(
+        technologies,
+        standards,
+        stacks,
+        dict(stack_data.get("language_fallback") or {}),
+        features,
+        implementations,
+    )

@@ -1,0 +1,312 @@
+"""Plan: inference + flags + answers to the few open questions → everything the render needs, with provenance.
+
+Only what the profile leaves open is asked: the stack when the profile is ambiguous or names a framework
+agentgen has no template for, the database when the stack does not offer the profile's, and which
+standards-driven features to include. Without a terminal the top candidate wins and a warning names the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from agentgen.catalog import Catalog, load_catalog
+from agentgen.errors import AgentgenError
+from agentgen.infer import Evidence, Inference
+from agentgen.profile import Profile
+
+PROJECT_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DEFAULT_COVERAGE = 80
+DEFAULT_P95_MS = 100
+
+
+class Prompter(Protocol):
+    """Asks the user; a non-interactive prompter answers with the default."""
+
+    interactive: bool
+
+    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str: ...
+
+    def text(self, question: str, default: str, validate: Any = None) -> str: ...
+
+    def checkbox(self, question: str, choices: list[tuple[str, str, bool]]) -> list[str]: ...
+
+
+class Defaults:
+    """The prompter for `--defaults` and for runs without a terminal."""
+
+    interactive = False
+
+    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str:
+        return default
+
+    def text(self, question: str, default: str, validate: Any = None) -> str:
+        return default
+
+    def checkbox(self, question: str, choices: list[tuple[str, str, bool]]) -> list[str]:
+        return [value for value, _, checked in choices if checked]
+
+
+@dataclass(frozen=True)
+class Decision:
+    value: Any
+    why: str
+
+
+@dataclass
+class Plan:
+    profile: Profile
+    inference: Inference
+    dest: Path
+    answers: dict[str, Any]
+    decisions: dict[str, Decision]
+    extra_dirs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def stack(self) -> str:
+        return str(self.answers["stack"])
+
+    @property
+    def project_name(self) -> str:
+        return str(self.answers["project_name"])
+
+
+def parse_data(pairs: list[str], data_file: Path | None) -> dict[str, Any]:
+    """`--data-file` (a YAML mapping) first, then each `--data key=value` over it."""
+    data: dict[str, Any] = {}
+    if data_file is not None:
+        try:
+            loaded = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+            raise AgentgenError(f"--data-file {data_file}: cannot read it as YAML ({err})") from err
+        if loaded is not None and not isinstance(loaded, dict):
+            raise AgentgenError(f"--data-file {data_file}: must hold a mapping of answers")
+        data.update({str(k): v for k, v in (loaded or {}).items()})
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise AgentgenError(f"--data {pair!r}: expected key=value")
+        data[key.strip()] = value
+    return data
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")
+
+
+def check_project_name(name: str) -> str:
+    if not PROJECT_NAME.match(name):
+        raise AgentgenError(
+            f"unsafe project name {name!r}: use lowercase letters, digits and single dashes, starting with a letter"
+        )
+    return name
+
+
+def _cite(evidence: list[Evidence] | None) -> str:
+    if not evidence:
+        return "profile"
+    first = evidence[0]
+    return f"profile line {first.line}: {first.text}"
+
+
+def _choose_stack(
+    inference: Inference, catalog: Catalog, available: list[str], flag: str | None, prompter: Prompter
+) -> tuple[Decision, list[str]]:
+    warnings: list[str] = []
+    if flag:
+        if flag not in catalog.stacks:
+            raise AgentgenError(f"unknown stack {flag!r}; stacks: {', '.join(catalog.stacks)}")
+        return Decision(flag, "--stack"), warnings
+
+    ranked = [s for s, _ in sorted(inference.stack_scores.items(), key=lambda kv: -kv[1])]
+    preferred = inference.stack or inference.nearest_stack
+    order = list(dict.fromkeys([*([preferred] if preferred else []), *ranked, *available]))
+    offered = [s for s in order if s in available]
+    if not offered:
+        raise AgentgenError("this agentgen has no stack templates")
+
+    if inference.stack in available and not inference.ambiguous:
+        evidence = inference.evidence_for("framework", inference.framework) or inference.evidence_for(
+            "language", inference.language
+        )
+        return Decision(inference.stack, _cite(evidence)), warnings
+
+    if inference.stack and inference.stack not in available and not prompter.interactive:
+        raise AgentgenError(
+            f"the profile asks for the {inference.stack} stack, whose template is not in this agentgen "
+            f"(available: {', '.join(available)}); pass --stack to choose one"
+        )
+
+    if inference.ambiguous:
+        reason = f"the profile is ambiguous: {inference.ambiguity}"
+    elif inference.nearest_stack:
+        reason = f"agentgen has no {inference.framework} template; {inference.nearest_stack} is the nearest"
+    elif inference.framework:
+        reason = f"agentgen has no template for {inference.framework}"
+    else:
+        reason = "the profile names no stack agentgen has"
+    choices = [(s, catalog.stacks[s].title) for s in offered]
+    chosen = prompter.select(f"Stack ({reason})", choices, offered[0])
+    if prompter.interactive:
+        return Decision(chosen, "asked"), warnings
+    alternatives = ", ".join(s for s in offered if s != chosen)
+    warnings.append(f"{reason}; using {chosen}" + (f" (alternatives: {alternatives})" if alternatives else ""))
+    return Decision(chosen, f"top candidate ({reason})"), warnings
+
+
+def _choose_database(
+    inference: Inference, catalog: Catalog, stack: str, flag: str | None, prompter: Prompter
+) -> tuple[Decision, list[str]]:
+    offered = list(catalog.stacks[stack].databases)
+    if flag:
+        if flag not in offered:
+            raise AgentgenError(f"the {stack} stack offers databases {', '.join(offered)}, not {flag!r}")
+        return Decision(flag, "--database"), []
+    asked_for = inference.database
+    tech = catalog.technology(asked_for) if asked_for else None
+    family = tech.family if tech and tech.family else asked_for
+    if family in offered:
+        return Decision(family, _cite(inference.evidence_for("database", asked_for))), []
+    default = offered[0]
+    if asked_for is None:
+        return Decision(default, f"default of the {stack} stack"), []
+    reason = f"the profile names {asked_for}, which the {stack} stack does not offer"
+    chosen = prompter.select(f"Database ({reason})", [(d, d) for d in offered], default)
+    if prompter.interactive:
+        return Decision(chosen, "asked"), []
+    return Decision(chosen, reason), [f"{reason}; using {chosen}"]
+
+
+def _features(inference: Inference, catalog: Catalog, prompter: Prompter) -> dict[str, Decision]:
+    """Standards-driven switches. On by default (every generated project carries them); the profile's line is cited."""
+    reasons = {}
+    for feature in catalog.features:
+        hit = inference.standard(feature.standard)
+        reasons[feature.answer] = _cite(hit.evidence) if hit else "agentgen default"
+    choices = [(f.answer, f"{f.title} ({reasons[f.answer]})", True) for f in catalog.features]
+    picked = set(prompter.checkbox("Features to include", choices))
+    why = "asked" if prompter.interactive else None
+    return {answer: Decision(answer in picked, why or reasons[answer]) for answer in reasons}
+
+
+def agent_file_name(profile: Profile) -> str:
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", profile.name).strip("-.")
+    return name or "agent"
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(text.replace("\\n", " ").split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def standards_answer(
+    inference: Inference, catalog: Catalog, stack: str, answers: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """What STANDARDS.md lists: each standard the profile names → its line → the files implementing it."""
+    rows = []
+    for hit in inference.standards:
+        impl = catalog.implementation(stack, hit.id)
+        first = hit.evidence[0]
+        row: dict[str, Any] = {
+            "id": hit.id,
+            "title": hit.title,
+            "asked_by": f"line {first.line}: {first.text}",
+            "files": [],
+            "note": "",
+        }
+        if impl is None:
+            row["note"] = f"not generated by the {stack} stack"
+        elif impl.feature and not answers.get(impl.feature, True):
+            row["note"] = f"turned off ({impl.feature}=false)"
+        else:
+            row["files"] = list(impl.files)
+            row["note"] = impl.note
+        rows.append(row)
+    return rows
+
+
+def build_plan(
+    profile: Profile,
+    inference: Inference,
+    dest: Path,
+    *,
+    available_stacks: list[str],
+    known_answers: set[str] | None,
+    stack: str | None = None,
+    database: str | None = None,
+    data: dict[str, Any] | None = None,
+    prompter: Prompter | None = None,
+    catalog: Catalog | None = None,
+) -> Plan:
+    catalog = catalog or load_catalog()
+    prompter = prompter or Defaults()
+    data = dict(data or {})
+    unknown = sorted(set(data) - known_answers) if known_answers else []
+    if unknown and known_answers:
+        raise AgentgenError(f"unknown answer {unknown[0]!r}; answers: {', '.join(sorted(known_answers))}")
+    stack = stack or data.pop("stack", None)
+    database = database or data.pop("database", None)
+
+    decisions: dict[str, Decision] = {}
+    warnings = list(inference.warnings)
+
+    if "project_name" in data:
+        decisions["project_name"] = Decision(check_project_name(str(data.pop("project_name"))), "--data")
+    else:
+        default_name = slugify(dest.name)
+        if not default_name or not PROJECT_NAME.match(default_name):
+            raise AgentgenError(f"cannot make a project name from {dest.name!r}; pass --data project_name=…")
+        name = prompter.text("Project name", default_name, validate=lambda v: bool(PROJECT_NAME.match(v)))
+        decisions["project_name"] = Decision(check_project_name(name), "asked" if prompter.interactive else "DEST")
+
+    stack_decision, stack_warnings = _choose_stack(inference, catalog, available_stacks, stack, prompter)
+    decisions["stack"] = stack_decision
+    warnings += stack_warnings
+    if stack_decision.value not in available_stacks:
+        raise AgentgenError(
+            f"the {stack_decision.value} template is not in this agentgen (available: {', '.join(available_stacks)})"
+        )
+    database_decision, database_warnings = _choose_database(
+        inference, catalog, stack_decision.value, database, prompter
+    )
+    decisions["database"] = database_decision
+    warnings += database_warnings
+
+    features = _features(inference, catalog, prompter)
+    decisions.update({k: v for k, v in features.items() if k not in data})
+
+    coverage = inference.testing.get("coverage_min")
+    decisions["coverage_min"] = Decision(
+        coverage or DEFAULT_COVERAGE,
+        _cite([Evidence(**inference.testing["coverage_evidence"])]) if coverage else "agentgen default",
+    )
+    p95 = inference.performance.get("p95_ms")
+    decisions["p95_ms"] = Decision(
+        p95 or DEFAULT_P95_MS,
+        _cite([Evidence(**inference.performance["evidence"])]) if p95 else "agentgen default",
+    )
+    if profile.description:
+        decisions["description"] = Decision(one_line(profile.description), "profile description")
+    decisions["agent_name"] = Decision(agent_file_name(profile), "profile name")
+    for key, value in data.items():
+        decisions[key] = Decision(value, "--data")
+
+    answers = {key: decision.value for key, decision in decisions.items()}
+    answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), answers)
+    return Plan(profile, inference, dest, answers, decisions, structure_dirs(inference.structure), warnings)
+
+
+_UNSAFE_PART = re.compile(r"^(?:\.{1,2}|~.*|.*[$`{}\\:*?<>|].*)$")
+
+
+def structure_dirs(structure: list[str]) -> list[str]:
+    """The profile's layout directories, safe to create inside the project."""
+    dirs = [
+        d for d in structure if d and not d.startswith("/") and not any(_UNSAFE_PART.match(p) for p in d.split("/"))
+    ]
+    return dirs

@@ -1,0 +1,118 @@
+"""Render a plan into DEST atomically: copier writes into a temporary folder beside DEST, post steps run there,
+and one rename puts the finished project in place. Ctrl-C, SIGTERM, an exception or a render error leave
+no DEST behind (and no temporary folder either, except after SIGKILL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import signal
+import tempfile
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+import yaml
+
+from agentgen.errors import AgentgenError
+from agentgen.plan import Plan
+from agentgen.post import finish_project
+from agentgen.source import TemplateSource
+
+
+def check_destination(dest: Path) -> None:
+    if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
+        raise AgentgenError(f"{dest} exists and is not a directory")
+    if dest.is_dir() and any(dest.iterdir()):
+        raise AgentgenError(f"{dest} exists and is not empty")
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _missing_parents(dest: Path) -> list[Path]:
+    missing = []
+    for parent in dest.parents:
+        if parent.exists():
+            break
+        missing.append(parent)
+    return missing
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    added_dirs: list[str]
+
+
+def render(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendered:
+    dest = plan.dest.absolute()
+    check_destination(dest)
+    created = _missing_parents(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
+    try:
+        with _sigterm_as_interrupt():
+            project = work / dest.name
+            _copy(plan, source, work, project)
+            added = finish_project(plan, project, git=git)
+            if dest.is_dir():
+                dest.rmdir()  # empty, checked above
+            project.rename(dest)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        for folder in created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    return Rendered(dest, added)
+
+
+def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None:
+    from copier import run_copy
+    from copier.errors import CopierError
+
+    template = source.snapshot(work / "template", plan.stack) if source.is_git() or source.builtin else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # copier's DirtyLocalWarning and friends are not the user's business here
+        try:
+            run_copy(
+                str(template or source.location),
+                project,
+                data=plan.answers,
+                defaults=True,
+                quiet=True,
+                unsafe=False,
+                overwrite=True,
+            )
+        except (CopierError, ValueError) as err:
+            raise AgentgenError(f"rendering the {plan.stack} template failed: {err}") from err
+    if template is not None:
+        _record_source(project / ".copier-answers.yml", source)
+
+
+def _record_source(answers_file: Path, source: TemplateSource) -> None:
+    """Point the answers file at the template repository (not the snapshot) and the version rendered."""
+    answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
+    header = answers_file.read_text(encoding="utf-8").split("\n", 1)[0]
+    recorded = {"_commit": source.commit(), "_src_path": source.location}
+    answers = {**{k: v for k, v in recorded.items() if v}, **{k: v for k, v in answers.items() if k not in recorded}}
+    body = yaml.safe_dump(answers, sort_keys=False, allow_unicode=True, width=120)
+    answers_file.write_text(f"{header}\n{body}" if header.startswith("#") else body, encoding="utf-8")

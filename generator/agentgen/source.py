@@ -1,0 +1,78 @@
+"""Where templates come from: agentgen's own template repository, or another copy of it (`--template-src`).
+
+Copier clones a template that is a git repository. agentgen's own templates are rendered from a plain
+snapshot instead (no clone, no git per file), and the answers file records the repository and the tag
+they came from, so `copier update` works on the project later.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from agentgen.errors import AgentgenError
+from agentgen.resources import data_root
+
+ENV_VAR = "AGENTGEN_TEMPLATE_SRC"
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    location: str
+    """What copier records as `_src_path`: a local path or a git URL."""
+    root: Path | None
+    """The local folder holding copier.yml; None for a remote URL (copier fetches it)."""
+    builtin: bool
+
+    def questions(self) -> dict[str, Any]:
+        if self.root is None:
+            return {}
+        config = yaml.safe_load((self.root / "copier.yml").read_text(encoding="utf-8")) or {}
+        return {k: v for k, v in config.items() if not k.startswith("_")}
+
+    def stacks(self) -> list[str]:
+        if self.root is None:
+            return []
+        return sorted(p.name for p in (self.root / "templates").iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+    def is_git(self) -> bool:
+        return self.root is not None and (self.root / ".git").exists()
+
+    def commit(self) -> str | None:
+        """The template version the project is rendered from: the nearest tag, or the commit."""
+        if not self.is_git():
+            return None
+        result = subprocess.run(
+            ["git", "describe", "--tags", "--always"], cwd=self.root, capture_output=True, text=True, check=False
+        )
+        return result.stdout.strip() or None
+
+    def snapshot(self, into: Path, stack: str) -> Path:
+        """A plain copy of what one stack needs, so copier renders it without cloning."""
+        assert self.root is not None
+        into.mkdir(parents=True)
+        shutil.copy2(self.root / "copier.yml", into / "copier.yml")
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", ".venv")
+        for part in ("_shared", stack):
+            shutil.copytree(self.root / "templates" / part, into / "templates" / part, ignore=ignore)
+        return into
+
+
+def resolve_source(given: str | None) -> TemplateSource:
+    """`--template-src`, else $AGENTGEN_TEMPLATE_SRC, else agentgen's own templates."""
+    given = given or os.environ.get(ENV_VAR) or None
+    if given is None:
+        root = data_root()
+        return TemplateSource(str(root), root, builtin=True)
+    if "://" in given or given.startswith("git@"):
+        return TemplateSource(given, None, builtin=False)
+    path = Path(given).expanduser().resolve()
+    if not (path / "copier.yml").is_file():
+        raise AgentgenError(f"--template-src {given}: no copier.yml there; expected a copy of agentgen's templates")
+    return TemplateSource(str(path), path, builtin=False)

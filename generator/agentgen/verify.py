@@ -1,0 +1,49 @@
+"""Verify a generated project the way its README tells a person to: install, test, lint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STEPS = ("install", "test", "lint")
+
+
+@dataclass
+class StepResult:
+    name: str
+    ok: bool
+    seconds: float
+
+
+@dataclass
+class Verification:
+    steps: list[StepResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.steps) and all(step.ok for step in self.steps)
+
+    @property
+    def seconds(self) -> float:
+        return sum(step.seconds for step in self.steps)
+
+
+def verify(project: Path, log: Path | None = None, env: dict[str, str] | None = None) -> Verification:
+    """Run `make install`, `make test`, `make lint`; stop at the first failure. Output goes to `log`."""
+    log = log or project / ".agentgen-verify.log"
+    result = Verification()
+    with log.open("w", encoding="utf-8") as out:
+        for step in STEPS:
+            out.write(f"$ make {step}\n")
+            out.flush()
+            start = time.perf_counter()
+            done = subprocess.run(
+                ["make", step], cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            )
+            result.steps.append(StepResult(step, done.returncode == 0, time.perf_counter() - start))
+            if done.returncode != 0:
+                break
+    return result
