@@ -66,28 +66,31 @@ def render(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendered:
     check_destination(dest)
     created = _missing_parents(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
-    try:
-        with _sigterm_as_interrupt():
+    added: list[str] = []
+    with _sigterm_as_interrupt():
+        work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
+        try:
             project = work / dest.name
             _copy(plan, source, work, project)
             added = finish_project(plan, project, git=git)
             if dest.is_dir():
                 dest.rmdir()  # empty, checked above
-            project.rename(dest)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        for folder in created:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
-    shutil.rmtree(work, ignore_errors=True)
+            project.rename(dest)  # the one step that makes DEST appear, whole
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            for folder in created if not dest.exists() else ():
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return Rendered(dest, added)
 
 
 def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None:
     from copier import run_copy
     from copier.errors import CopierError
+    from jinja2 import TemplateError
 
     template = source.snapshot(work / "template", plan.stack) if source.is_git() or source.builtin else None
     with warnings.catch_warnings():
@@ -102,7 +105,7 @@ def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None
                 unsafe=False,
                 overwrite=True,
             )
-        except (CopierError, ValueError) as err:
+        except (CopierError, TemplateError, ValueError) as err:
             raise AgentgenError(f"rendering the {plan.stack} template failed: {err}") from err
     if template is not None:
         _record_source(project / ".copier-answers.yml", source)

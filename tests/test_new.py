@@ -1,0 +1,203 @@
+"""`agentgen new`: what it writes, what it refuses, and that it never leaves half a project behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from agentgen.catalog import load_catalog
+from agentgen.resources import builtin_profiles, data_root
+
+from .conftest import ROOT, assert_one_line_error, run_agentgen
+
+
+def leftovers(parent: Path) -> list[str]:
+    return [p.name for p in parent.iterdir() if ".agentgen-" in p.name]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("new") / "orders-api"
+    result = run_agentgen("new", "fastapi-postgres", str(dest), "--defaults")
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+def test_project_has_the_contract_files(project: Path):
+    for relative in (
+        "README.md", "AGENTS.md", "STANDARDS.md", "Makefile", "Dockerfile", ".dockerignore", "compose.yaml",
+        ".env.example", "openapi.yaml", ".github/workflows/ci.yml", ".pre-commit-config.yaml", "pyproject.toml",
+        ".claude/agents/fastapi-postgres.md", ".copier-answers.yml",
+    ):  # fmt: skip
+        assert (project / relative).is_file(), relative
+
+
+def test_nothing_is_left_unrendered(project: Path):
+    for path in project.rglob("*"):
+        if path.is_file() and ".git" not in path.parts and path.suffix != ".lock":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "{%" not in text, path
+            assert "{{" not in text.replace("${{", ""), path
+
+
+def test_agent_file_is_the_profile_verbatim(project: Path):
+    assert (project / ".claude/agents/fastapi-postgres.md").read_bytes() == builtin_profiles()["fastapi-postgres"].read_bytes()
+
+
+def test_answers_file_records_the_template_repository_and_version(project: Path):
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["_src_path"] == str(data_root())
+    expected = subprocess.run(["git", "describe", "--tags", "--always"], cwd=ROOT, capture_output=True, text=True)
+    assert answers["_commit"] == expected.stdout.strip()
+    assert answers["project_name"] == "orders-api"
+    assert answers["stack"] == "fastapi" and answers["database"] == "postgresql"
+    assert answers["coverage_min"] == 85  # from the profile's "85% or more"
+    jwt = next(s for s in answers["standards"] if s["id"] == "jwt")
+    assert jwt["asked_by"].startswith("line 36: JWT authentication")
+    assert "app/core/security.py" in jwt["files"]
+
+
+def test_standards_md_traces_each_standard_to_its_line_and_files(project: Path):
+    standards = (project / "STANDARDS.md").read_text()
+    assert "line 36: JWT authentication" in standards
+    assert "app/core/security.py" in standards
+
+
+def test_catalog_files_exist_in_the_generated_project(project: Path):
+    for standard, impl in load_catalog().implementations["fastapi"].items():
+        for relative in impl.files:
+            assert (project / relative).exists(), f"{standard}: {relative}"
+
+
+def test_first_commit_and_a_clean_tree(project: Path):
+    log = subprocess.run(["git", "log", "--oneline"], cwd=project, capture_output=True, text=True, check=True)
+    assert len(log.stdout.splitlines()) == 1 and "agentgen" in log.stdout
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)
+    assert status.stdout == ""
+
+
+def test_profile_text_is_data_never_evaluated(tmp_path: Path):
+    profile = tmp_path / "evil.md"
+    profile.write_text(
+        "---\nname: evil\ndescription: FastAPI service {{ 7*7 }} $(touch pwned) `touch pwned2`\n---\n"
+        "# FastAPI {% raw %} on PostgreSQL\n\n- JWT {{ cycler.__init__ }} $(touch pwned3)\n"
+    )
+    dest = tmp_path / "out" / "evil-svc"
+    result = run_agentgen("new", str(profile), str(dest), "--defaults", "--no-git", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    readme = (dest / "README.md").read_text()
+    assert "{{ 7*7 }} $(touch pwned)" in readme
+    assert "49" not in readme.split("{{ 7*7 }}")[0][-5:]
+    assert "{{ cycler.__init__ }} $(touch pwned3)" in (dest / "STANDARDS.md").read_text()
+    assert not list(tmp_path.rglob("pwned*"))
+    assert not (ROOT / "pwned").exists()
+
+
+def test_profile_layout_directories_are_added(tmp_path: Path):
+    profile = tmp_path / "layout.md"
+    profile.write_text(
+        "---\nname: svc\n---\n# FastAPI on PostgreSQL\n\n```\nsrc/\n├── handlers/\n└── jobs/\napp/\n└── core/\n```\n"
+    )
+    dest = tmp_path / "svc"
+    result = run_agentgen("new", str(profile), str(dest), "--defaults", "--no-git")
+    assert result.returncode == 0, result.stderr
+    for folder in ("src/handlers", "src/jobs"):
+        assert (dest / folder / "README.md").is_file()
+    assert not (dest / "app/core/README.md").exists()  # the template's own folder is left alone
+
+
+def test_nearest_stack_is_used_with_a_warning_naming_it(tmp_path: Path):
+    profile = tmp_path / "flask.md"
+    profile.write_text("---\nname: flask-dev\ndescription: Flask APIs on PostgreSQL\n---\nFlask blueprints.\n")
+    result = run_agentgen("new", str(profile), str(tmp_path / "api"), "--defaults", "--no-git")
+    assert result.returncode == 0, result.stderr
+    assert "no flask template" in result.stderr and "using fastapi" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--stack", "cobol"], "unknown stack 'cobol'"),
+        (["--database", "oracle"], "not 'oracle'"),
+        (["--data", "project_name=../evil"], "unsafe project name"),
+        (["--data", "project_name=a/b"], "unsafe project name"),
+        (["--data", "project_name="], "unsafe project name"),
+        (["--data", "nonsense=1"], "unknown answer 'nonsense'"),
+        (["--data", "novalue"], "expected key=value"),
+        (["--data", "coverage_min=300"], "rendering the fastapi template failed"),
+        (["--template-src", "/nonexistent/templates"], "no copier.yml"),
+    ],
+)
+def test_bad_input_writes_nothing(tmp_path: Path, args: list[str], fragment: str):
+    dest = tmp_path / "svc"
+    assert_one_line_error(run_agentgen("new", "fastapi-postgres", str(dest), "--defaults", *args), fragment)
+    assert not dest.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_existing_destinations_are_refused(tmp_path: Path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    (tmp_path / "file").write_text("mine")
+    assert_one_line_error(run_agentgen("new", "fastapi-postgres", str(tmp_path / "full"), "--defaults"), "not empty")
+    assert_one_line_error(run_agentgen("new", "fastapi-postgres", str(tmp_path / "file"), "--defaults"), "not a dir")
+    assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+    assert (tmp_path / "file").read_text() == "mine"
+
+
+def test_an_empty_destination_folder_is_used(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    result = run_agentgen("new", "fastapi-postgres", str(tmp_path / "empty"), "--defaults", "--no-git")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "empty" / "Makefile").is_file()
+
+
+def test_stack_without_a_template_is_refused(tmp_path: Path):
+    missing = [s for s in load_catalog().stacks if not (data_root() / "templates" / s).is_dir()]
+    if not missing:
+        pytest.skip("every catalog stack has its template")
+    assert_one_line_error(
+        run_agentgen("new", "fastapi-postgres", str(tmp_path / "x"), "--defaults", "--stack", missing[0]),
+        "not in this agentgen",
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_broken_template_leaves_no_destination(tmp_path: Path):
+    broken = tmp_path / "templates-copy"
+    broken.mkdir()
+    (broken / "copier.yml").write_text((ROOT / "copier.yml").read_text())
+    subprocess.run(["cp", "-r", str(ROOT / "templates"), str(broken)], check=True)
+    (broken / "templates" / "fastapi" / "broken.txt.jinja").write_text("{{ undefined_thing.attr }}")
+    dest = tmp_path / "out" / "svc"
+    result = run_agentgen("new", "fastapi-postgres", str(dest), "--defaults", "--template-src", str(broken))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert not dest.exists() and not dest.parent.exists()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2])
+def test_interrupting_at_any_moment_leaves_no_destination(tmp_path: Path, signum: int, delay: float):
+    dest = tmp_path / "svc"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "agentgen", "new", "fastapi-postgres", str(dest), "--defaults"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+    time.sleep(delay)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    if dest.exists():  # the rename happened before the signal: then the project is whole
+        assert (dest / ".git").is_dir() and (dest / ".copier-answers.yml").is_file(), stderr
+    else:
+        assert process.returncode != 0
+    assert leftovers(tmp_path) == []
