@@ -48,7 +48,9 @@ def test_nothing_is_left_unrendered(project: Path):
 
 
 def test_agent_file_is_the_profile_verbatim(project: Path):
-    assert (project / ".claude/agents/fastapi-postgres.md").read_bytes() == builtin_profiles()["fastapi-postgres"].read_bytes()
+    assert (project / ".claude/agents/fastapi-postgres.md").read_bytes() == builtin_profiles()[
+        "fastapi-postgres"
+    ].read_bytes()
 
 
 def test_answers_file_records_the_template_repository_and_version(project: Path):

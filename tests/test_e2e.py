@@ -1,0 +1,101 @@
+"""End to end: generate each stack's project untouched, then run what its README promises.
+
+`make install`, `make test` on the embedded default and on a fresh database of the real server, `make lint`,
+hadolint on the Dockerfile and an OpenAPI validator on openapi.yaml. A new stack is one parameter here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_agentgen
+from .services import fresh_database
+
+pytestmark = pytest.mark.e2e
+
+# (built-in profile, stack, database kind of the real server)
+STACKS = [
+    pytest.param("fastapi-postgres", "fastapi", "postgresql", id="fastapi"),
+]
+# Each stack also renders with every feature switched off, and that project must pass too.
+FEATURES_OFF = ["--data", "rate_limit=false", "--data", "metrics=false"]
+
+TOOLS = Path(sys.executable).parent
+
+
+def make(project: Path, target: str, env: dict[str, str] | None = None, timeout: int = 900) -> None:
+    environment = {**os.environ, "PATH": f"{TOOLS}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    environment.pop("VIRTUAL_ENV", None)
+    result = subprocess.run(
+        ["make", target], cwd=project, env=environment, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, (
+        f"make {target} failed in {project}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
+    )
+
+
+def generate(tmp_path_factory: pytest.TempPathFactory, profile: str, *extra: str) -> Path:
+    dest = tmp_path_factory.mktemp("e2e") / f"{profile}-svc"
+    result = run_agentgen("new", profile, str(dest), "--defaults", *extra)
+    assert result.returncode == 0, result.stderr
+    make(dest, "install")
+    return dest
+
+
+@pytest.fixture(scope="module", params=STACKS)
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    profile, _stack, database = request.param
+    return generate(tmp_path_factory, profile), database
+
+
+def test_tests_pass_on_the_embedded_default(generated: tuple[Path, str]):
+    project, _ = generated
+    make(project, "test")
+
+
+def test_tests_pass_on_a_fresh_real_database(generated: tuple[Path, str]):
+    project, database = generated
+    with fresh_database(database) as url:
+        make(project, "test", env={"TEST_DATABASE_URL": url})
+
+
+def test_lint_and_type_checks_are_clean(generated: tuple[Path, str]):
+    project, _ = generated
+    make(project, "lint")
+
+
+def test_dockerfile_passes_hadolint(generated: tuple[Path, str]):
+    project, _ = generated
+    hadolint = shutil.which("hadolint", path=str(TOOLS)) or shutil.which("hadolint")
+    assert hadolint, "hadolint is installed with agentgen's test extras"
+    result = subprocess.run([hadolint, "Dockerfile"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_openapi_file_is_valid(generated: tuple[Path, str]):
+    project, _ = generated
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.readers import read_from_filename
+
+    spec, _ = read_from_filename(str(project / "openapi.yaml"))
+    validate(spec)
+    assert spec["openapi"].startswith("3.")
+
+
+def test_git_tree_stays_clean_after_install_and_tests(generated: tuple[Path, str]):
+    project, _ = generated
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)
+    assert status.stdout == "", status.stdout
+
+
+@pytest.mark.parametrize(("profile", "stack", "database"), STACKS)
+def test_features_off_still_passes(tmp_path_factory: pytest.TempPathFactory, profile: str, stack: str, database: str):
+    project = generate(tmp_path_factory, profile, *FEATURES_OFF)
+    make(project, "test")
+    make(project, "lint")
