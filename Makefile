@@ -1,7 +1,7 @@
 # agentgen's own tasks. `make demo` and `make test` set everything up on a fresh machine.
 VENV ?= .venv
 BIN := $(VENV)/bin
-DEMO ?= demo-service
+DEMO ?= build/demo-service
 
 .PHONY: setup demo services test lint bench
 
@@ -13,8 +13,9 @@ $(BIN)/agentgen: pyproject.toml
 
 setup: $(BIN)/agentgen
 
-demo: setup  ## generate the fastapi-postgres built-in into ./demo-service
-	$(BIN)/agentgen inspect fastapi-postgres
+demo: setup  ## generate the fastapi-postgres built-in into build/demo-service (scratch: replaced each run) and verify it
+	rm -rf $(DEMO)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/agentgen new fastapi-postgres $(DEMO) --defaults --verify
 
 services:  ## PostgreSQL, MariaDB and Redis on loopback (installs them from Debian packages the first time)
 	bash scripts/services.sh start

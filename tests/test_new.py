@@ -203,3 +203,19 @@ def test_interrupting_at_any_moment_leaves_no_destination(tmp_path: Path, signum
     else:
         assert process.returncode != 0
     assert leftovers(tmp_path) == []
+
+
+def test_plain_copier_renders_this_repository_without_agentgen(tmp_path: Path):
+    copier = Path(sys.executable).with_name("copier")
+    dest = tmp_path / "plain-svc"
+    result = subprocess.run(
+        [str(copier), "copy", "--defaults", "--vcs-ref", "HEAD", "--data", "stack=fastapi", str(ROOT), str(dest)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = yaml.safe_load((dest / ".copier-answers.yml").read_text())
+    assert answers["_src_path"] == str(ROOT) and answers["_commit"]
+    assert answers["project_name"] == "my-service" and answers["standards"] == []
+    assert "without an agent profile" in (dest / "STANDARDS.md").read_text()
+    assert (dest / "Makefile").is_file() and not (dest / ".claude").exists()

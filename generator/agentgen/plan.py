@@ -136,7 +136,7 @@ def _choose_stack(
         )
         return Decision(inference.stack, _cite(evidence)), warnings
 
-    if inference.stack and inference.stack not in available and not prompter.interactive:
+    if inference.stack and inference.stack not in available and not inference.ambiguous and not prompter.interactive:
         raise AgentgenError(
             f"the profile asks for the {inference.stack} stack, whose template is not in this agentgen "
             f"(available: {', '.join(available)}); pass --stack to choose one"
