@@ -1,7 +1,7 @@
 """One error format for every 4xx/5xx: {"error": {"code", "message", "request_id", "details"?}}."""
 
-from http import HTTPStatus
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 
 import structlog
