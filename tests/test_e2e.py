@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from .conftest import run_agentgen
-from .services import fresh_database
+from .services import fresh_database, service_url
 
 pytestmark = pytest.mark.e2e
 
 # (built-in profile, stack, database kind of the real server)
 STACKS = [
-    pytest.param("fastapi-postgres", "fastapi", "postgresql", id="fastapi"),
+    ("fastapi-postgres", "fastapi", "postgresql"),
 ]
 # Each stack also renders with every feature switched off, and that project must pass too.
 FEATURES_OFF = ["--data", "rate_limit=false", "--data", "metrics=false"]
@@ -48,7 +48,11 @@ def generate(tmp_path_factory: pytest.TempPathFactory, profile: str, *extra: str
     return dest
 
 
-@pytest.fixture(scope="module", params=STACKS)
+def stack_id(case: tuple[str, str, str]) -> str:
+    return case[1]
+
+
+@pytest.fixture(scope="module", params=STACKS, ids=stack_id)
 def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     profile, _stack, database = request.param
     return generate(tmp_path_factory, profile), database
@@ -61,8 +65,9 @@ def test_tests_pass_on_the_embedded_default(generated: tuple[Path, str]):
 
 def test_tests_pass_on_a_fresh_real_database(generated: tuple[Path, str]):
     project, database = generated
+    redis = f"{service_url('redis').rsplit('/', 1)[0]}/15"  # a database of its own: the rate-limit test empties it
     with fresh_database(database) as url:
-        make(project, "test", env={"TEST_DATABASE_URL": url})
+        make(project, "test", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
 
 
 def test_lint_and_type_checks_are_clean(generated: tuple[Path, str]):
@@ -94,8 +99,8 @@ def test_git_tree_stays_clean_after_install_and_tests(generated: tuple[Path, str
     assert status.stdout == "", status.stdout
 
 
-@pytest.mark.parametrize(("profile", "stack", "database"), STACKS)
-def test_features_off_still_passes(tmp_path_factory: pytest.TempPathFactory, profile: str, stack: str, database: str):
-    project = generate(tmp_path_factory, profile, *FEATURES_OFF)
+@pytest.mark.parametrize("case", STACKS, ids=stack_id)
+def test_features_off_still_passes(tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str, str]):
+    project = generate(tmp_path_factory, case[0], *FEATURES_OFF)
     make(project, "test")
     make(project, "lint")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import signal
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
 from agentgen.catalog import load_catalog
+from agentgen.profile import read_profile
 from agentgen.resources import builtin_profiles, data_root
 
 from .conftest import ROOT, assert_one_line_error, run_agentgen
@@ -100,6 +103,20 @@ def test_profile_text_is_data_never_evaluated(tmp_path: Path):
     assert "{{ cycler.__init__ }} $(touch pwned3)" in (dest / "STANDARDS.md").read_text()
     assert not list(tmp_path.rglob("pwned*"))
     assert not (ROOT / "pwned").exists()
+
+
+def test_quotes_in_profile_text_cannot_break_generated_code(tmp_path: Path):
+    profile = tmp_path / "quotes.md"
+    profile.write_text(
+        "---\nname: q\ndescription: 'FastAPI \"); import os; os.system(\"x\") # \\ '' <b> & é'\n---\nbody\n"
+    )
+    dest = tmp_path / "quotes"
+    assert run_agentgen("new", str(profile), str(dest), "--defaults", "--no-git").returncode == 0
+    expected = read_profile(profile).description
+    for path in dest.rglob("*.py"):
+        ast.parse(path.read_text(), str(path))
+    assert tomllib.loads((dest / "pyproject.toml").read_text())["project"]["description"] == expected
+    assert yaml.safe_load((dest / "openapi.yaml").read_text())["info"]["description"] == expected
 
 
 def test_profile_layout_directories_are_added(tmp_path: Path):

@@ -4,7 +4,7 @@ Every combination of the toggles that change dependencies (e.g. rate_limit x met
 `uv sync --locked` works in every generated project. This merges those locks line by line into one Jinja template
 whose blocks are guarded by the toggles, then checks that rendering the template gives back each lock exactly.
 
-    python templates/_shared/tools/lock_template.py OUT PROJECT_NAME TOGGLES LOCK=VALUES...
+    python scripts/lock_template.py OUT PROJECT_NAME TOGGLES LOCK=VALUES...
     e.g. ... templates/fastapi/uv.lock.jinja demo-svc rate_limit,metrics \\
              /tmp/l11/uv.lock=1,1 /tmp/l10/uv.lock=1,0 /tmp/l01/uv.lock=0,1 /tmp/l00/uv.lock=0,0
 
