@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -169,6 +170,63 @@ def new(
         report.print_verification(result, rendered.path)
         if not result.ok:
             raise typer.Exit(1)
+
+
+class Conflict(StrEnum):
+    inline = "inline"
+    rej = "rej"
+
+
+@app.command()
+def update(
+    project: Annotated[Path, typer.Argument(metavar="[DIR]", help="The generated project (default: here).")] = Path(),
+    check: Annotated[bool, typer.Option("--check", help="Only say whether a newer template version exists.")] = False,
+    vcs_ref: Annotated[str | None, typer.Option(help="Template version (tag or commit) to update to.")] = None,
+    conflict: Annotated[
+        Conflict, typer.Option(help="How to leave conflicts: inline markers or .rej files.")
+    ] = Conflict.inline,
+    data: Annotated[
+        list[str] | None, typer.Option("--data", "-d", help="Change an answer, as key=value (repeatable).")
+    ] = None,
+    template_src: Annotated[
+        str | None,
+        typer.Option(help="Record another template source first (a git URL or path); env AGENTGEN_TEMPLATE_SRC."),
+    ] = None,
+) -> None:
+    """Bring template improvements into a generated project without losing your edits (copier update).
+
+    Exit codes: 0 updated (or already up to date), 1 conflicts need a person (or, with --check, an update
+    exists), 2 bad input (not a generated project, a dirty git tree, a missing template source).
+
+    \b
+    Examples:
+      agentgen update --check
+      agentgen update ./orders-api
+      agentgen update --data metrics=true --conflict rej
+    """
+    import os
+
+    from agentgen import report
+    from agentgen.plan import parse_data
+    from agentgen.source import ENV_VAR
+    from agentgen.update import is_newer, latest_version, load_project, refreshed_standards, retarget, update_project
+
+    loaded = load_project(project)
+    answers = parse_data(data or [], None)
+    source = template_src or os.environ.get(ENV_VAR)
+    if check:
+        target = latest_version(source or loaded.src_path, vcs_ref)
+        newer = is_newer(target, loaded.commit)
+        report.console.print(f"{loaded.commit} → {target}: " + ("update available" if newer else "up to date"))
+        raise typer.Exit(1 if newer else 0)
+    if source and source != loaded.src_path:
+        loaded = retarget(loaded, source)
+    standards = refreshed_standards(loaded)
+    if standards is not None and "standards" not in answers:
+        answers["standards"] = standards
+    result = update_project(loaded, data=answers, vcs_ref=vcs_ref, conflict=conflict.value)
+    report.print_update(result)
+    raise typer.Exit(1 if result.conflicts else 0)
 
 
 def main() -> None:

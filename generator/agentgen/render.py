@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import yaml
 
@@ -113,9 +114,17 @@ def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None
 
 def _record_source(answers_file: Path, source: TemplateSource) -> None:
     """Point the answers file at the template repository (not the snapshot) and the version rendered."""
-    answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
-    header = answers_file.read_text(encoding="utf-8").split("\n", 1)[0]
-    recorded = {"_commit": source.commit(), "_src_path": source.location}
-    answers = {**{k: v for k, v in recorded.items() if v}, **{k: v for k, v in answers.items() if k not in recorded}}
-    body = yaml.safe_dump(answers, sort_keys=False, allow_unicode=True, width=120)
-    answers_file.write_text(f"{header}\n{body}" if header.startswith("#") else body, encoding="utf-8")
+    write_answers(answers_file, {"_commit": source.commit(), "_src_path": source.record_path()})
+
+
+def write_answers(answers_file: Path, changes: dict[str, Any]) -> None:
+    """Change internal answers, formatted exactly as copier writes the file (so updates show no spurious diff)."""
+    from jinja2_ansible_filters.core_filters import to_nice_yaml
+
+    text = answers_file.read_text(encoding="utf-8")
+    header = text.split("\n", 1)[0] if text.startswith("#") else ""
+    answers = yaml.safe_load(text) or {}
+    internal = {k: v for k, v in {**answers, **changes}.items() if k.startswith("_") and v}
+    ordered = {**{k: internal[k] for k in ("_commit", "_src_path") if k in internal}, **internal}
+    body = to_nice_yaml({**ordered, **{k: v for k, v in answers.items() if not k.startswith("_")}})
+    answers_file.write_text(f"{header}\n{body}" if header else body, encoding="utf-8")

@@ -10,6 +10,7 @@ from rich.table import Table
 from agentgen.infer import Candidate, Inference
 from agentgen.plan import Plan
 from agentgen.render import Rendered
+from agentgen.update import UpdateResult
 from agentgen.verify import Verification
 
 console = Console()
@@ -118,3 +119,22 @@ def print_verification(result: Verification, project: Path) -> None:
         console.print(f"make {step.name:8} {mark}  {step.seconds:.1f} s")
     verdict = "[green]passed[/]" if result.ok else "[red]failed[/]"
     console.print(f"verify {verdict} in {result.seconds:.1f} s (log: {project / '.agentgen-verify.log'})")
+
+
+def print_update(result: UpdateResult) -> None:
+    console.print(f"template {result.current} → {result.target}")
+    if not result.changed:
+        console.print("nothing changed")
+        return
+    for path in result.changed:
+        mark = "[red]conflict[/]" if path in result.conflicts else "changed"
+        console.print(f"  {mark:8} {path}", highlight=False)
+    for path in result.kept:
+        console.print(f"  kept     {path} (the template dropped it, but you had changed it)", highlight=False)
+    if result.conflicts:
+        console.print(
+            f"[yellow]{len(result.conflicts)} conflict(s):[/] resolve the markers (or .rej files), then commit. "
+            "Nothing else was lost: `git diff` shows the whole update."
+        )
+    else:
+        console.print("Review with `git diff`, run `make test`, then commit.")

@@ -20,6 +20,8 @@ from agentgen.errors import AgentgenError
 from agentgen.resources import data_root
 
 ENV_VAR = "AGENTGEN_TEMPLATE_SRC"
+BUNDLE = "template.bundle"
+BUNDLE_VERSION = "template-version"
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,20 @@ class TemplateSource:
     def is_git(self) -> bool:
         return self.root is not None and (self.root / ".git").exists()
 
+    def bundle(self) -> Path | None:
+        """A wheel's git bundle of the template history (every tagged version), for `copier update` offline."""
+        bundle = self.root / BUNDLE if self.root else None
+        return bundle if bundle and bundle.is_file() else None
+
+    def record_path(self) -> str:
+        """What `_src_path` records: the bundle a wheel ships, else the repository itself."""
+        bundle = self.bundle()
+        return str(bundle) if bundle else self.location
+
     def commit(self) -> str | None:
         """The template version the project is rendered from: the nearest tag, or the commit."""
+        if self.bundle() and self.root:
+            return (self.root / BUNDLE_VERSION).read_text(encoding="utf-8").strip() or None
         if not self.is_git():
             return None
         result = subprocess.run(

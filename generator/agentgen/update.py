@@ -1,0 +1,213 @@
+"""Bring template improvements into a generated project with Copier's three-way update, never losing an edit.
+
+The project must be a clean git repository with `.copier-answers.yml` (recording `_src_path` and `_commit`).
+The update runs in-process; on any failure the project is reset to the commit it started from.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from packaging.version import InvalidVersion, Version
+
+from agentgen.errors import AgentgenError
+
+ANSWERS = ".copier-answers.yml"
+CONFLICT_MARKER = "<<<<<<< "
+
+
+@dataclass(frozen=True)
+class Project:
+    path: Path
+    answers: dict[str, Any]
+
+    @property
+    def src_path(self) -> str:
+        return str(self.answers["_src_path"])
+
+    @property
+    def commit(self) -> str:
+        return str(self.answers["_commit"])
+
+
+@dataclass
+class UpdateResult:
+    current: str
+    target: str
+    changed: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Files the new template version drops but the user had changed: left in place."""
+
+    @property
+    def updated(self) -> bool:
+        return bool(self.changed)
+
+
+def _git(path: Path, *args: str, check: bool = True) -> str:
+    result = subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise AgentgenError(f"git {' '.join(args)} failed in {path}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def load_project(path: Path) -> Project:
+    """Refuse, with one line, anything that cannot be updated."""
+    if not path.is_dir():
+        raise AgentgenError(f"{path}: no such project folder")
+    answers_file = path / ANSWERS
+    if not answers_file.is_file():
+        raise AgentgenError(f"{path}: not a generated project (no {ANSWERS})")
+    try:
+        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise AgentgenError(f"{answers_file}: not valid YAML ({err})") from err
+    if not isinstance(answers, dict) or not answers.get("_src_path") or not answers.get("_commit"):
+        raise AgentgenError(f"{answers_file}: records no template source and version (_src_path, _commit)")
+    inside = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path, capture_output=True, text=True)
+    if inside.returncode != 0 or Path(inside.stdout.strip()).resolve() != path.resolve():
+        raise AgentgenError(f"{path}: not the root of a git repository; `git init` and commit it first")
+    if _git(path, "status", "--porcelain"):
+        raise AgentgenError(f"{path}: the git tree has uncommitted changes; commit or stash them first")
+    project = Project(path, answers)
+    source = project.src_path
+    if "://" not in source and not source.startswith("git@") and not Path(source).exists():
+        raise AgentgenError(f"{path}: the template source {source} recorded in {ANSWERS} does not exist")
+    return project
+
+
+def _version(tag: str) -> Version | None:
+    try:
+        return Version(tag)
+    except InvalidVersion:
+        return None
+
+
+def latest_version(source: str, vcs_ref: str | None = None) -> str:
+    """The template version an update would bring: `vcs_ref`, else the newest release tag (vX.Y.Z) of the source."""
+    if vcs_ref:
+        return vcs_ref
+    listed = subprocess.run(["git", "ls-remote", "--tags", "--refs", source], capture_output=True, text=True)
+    if listed.returncode != 0:
+        raise AgentgenError(f"cannot read template versions from {source}: {listed.stderr.strip()}")
+    tags = [line.split("refs/tags/", 1)[1] for line in listed.stdout.splitlines() if "refs/tags/" in line]
+    releases = [(v, tag) for tag in tags if (v := _version(tag)) is not None and not v.is_prerelease]
+    if not releases:
+        raise AgentgenError(f"{source} has no version tags (vX.Y.Z); copier updates need them")
+    return max(releases)[1]
+
+
+def is_newer(target: str, current: str) -> bool:
+    """Whether `target` is a later release than `current` (a tag, or `git describe` output past a tag)."""
+    target_version, current_version = _version(target), _version(current.split("-", 1)[0])
+    if target_version is None or current_version is None:
+        return target != current
+    return target_version > current_version
+
+
+def retarget(project: Project, source: str) -> Project:
+    """Record another template source (a team's git URL, a moved checkout) and commit that one change."""
+    from agentgen.render import write_answers
+
+    write_answers(project.path / ANSWERS, {"_src_path": source})
+    _git(project.path, "add", ANSWERS)
+    _git(project.path, *_identity(project.path), "commit", "-q", "--no-verify", "-m", f"Template source: {source}")
+    return load_project(project.path)
+
+
+def _identity(path: Path) -> list[str]:
+    if _git(path, "config", "user.email", check=False).strip():
+        return []
+    return ["-c", "user.name=agentgen", "-c", "user.email=agentgen@localhost"]
+
+
+def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
+    """STANDARDS.md rows recomputed from the project's own agent file with this agentgen's catalog."""
+    from agentgen.catalog import load_catalog
+    from agentgen.infer import infer
+    from agentgen.plan import standards_answer
+    from agentgen.post import AGENTS_DIR
+    from agentgen.profile import read_profile
+
+    agent_file = project.path / AGENTS_DIR / f"{project.answers.get('agent_name', '')}.md"
+    if not project.answers.get("agent_name") or not agent_file.is_file():
+        return None
+    catalog = load_catalog()
+    stack = str(project.answers.get("stack", ""))
+    if stack not in catalog.stacks:
+        return None
+    return standards_answer(infer(read_profile(agent_file), catalog), catalog, stack, project.answers)
+
+
+def update_project(
+    project: Project, *, data: dict[str, Any], vcs_ref: str | None = None, conflict: str = "inline"
+) -> UpdateResult:
+    from copier import run_update
+    from copier.errors import CopierError
+
+    target = latest_version(project.src_path, vcs_ref)
+    result = UpdateResult(current=project.commit, target=target)
+    start = _git(project.path, "rev-parse", "HEAD").strip()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            run_update(
+                project.path,
+                data=data,
+                vcs_ref=vcs_ref,
+                defaults=True,
+                overwrite=True,
+                quiet=True,
+                conflict=conflict,  # type: ignore[arg-type]
+                unsafe=False,
+                skip_answered=True,
+            )
+    except BaseException as err:
+        _git(project.path, "reset", "-q", "--hard", start, check=False)
+        _git(project.path, "clean", "-fdq", check=False)
+        if isinstance(err, CopierError | ValueError):
+            raise AgentgenError(f"update failed, nothing changed: {err}") from err
+        raise
+    result.kept = _keep_changed_files_the_template_dropped(project, start)
+    status = _git(project.path, "status", "--porcelain", "--untracked-files=all").splitlines()
+    result.changed = sorted(line[3:] for line in status)
+    result.conflicts = sorted(
+        path for path in result.changed if path.endswith(".rej") or _has_markers(project.path / path)
+    )
+    return result
+
+
+def _keep_changed_files_the_template_dropped(project: Project, start: str) -> list[str]:
+    """Copier deletes a file the new template version no longer has, even one the user edited: put those back."""
+    status = _git(project.path, "status", "--porcelain").splitlines()
+    deleted = [line[3:] for line in status if "D" in line[:2]]
+    if not deleted:
+        return []
+    from copier import run_copy
+
+    kept = []
+    with tempfile.TemporaryDirectory(prefix="agentgen-old-") as old, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        answers = {k: v for k, v in project.answers.items() if not k.startswith("_")}
+        run_copy(project.src_path, old, data=answers, vcs_ref=project.commit, defaults=True, quiet=True, unsafe=False)
+        for path in deleted:
+            generated = Path(old, path)
+            ours = subprocess.run(["git", "show", f"{start}:{path}"], cwd=project.path, capture_output=True).stdout
+            if not generated.is_file() or generated.read_bytes() != ours:
+                _git(project.path, "checkout", start, "--", path)
+                kept.append(path)
+    return kept
+
+
+def _has_markers(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except (IsADirectoryError, FileNotFoundError):
+        return False
+    return any(line.startswith(CONFLICT_MARKER) for line in text.splitlines())
