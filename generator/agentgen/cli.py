@@ -160,6 +160,10 @@ def new(
         data=parse_data(data or [], data_file),
         prompter=prompter(interactive),
     )
+    if source.dirty():
+        plan.warnings.append(
+            f"{source.location} has uncommitted template changes; the project records {source.commit()}"
+        )
     report.print_plan(plan)
     rendered = render(plan, source, git=git)
     report.print_next_steps(plan, rendered)

@@ -67,6 +67,19 @@ class TemplateSource:
         )
         return result.stdout.strip() or None
 
+    def dirty(self) -> bool:
+        """Uncommitted template changes: the project gets them, but its `_commit` cannot name them."""
+        if not self.is_git():
+            return False
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--", "copier.yml", "templates"],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return bool(result.stdout.strip())
+
     def snapshot(self, into: Path, stack: str) -> Path:
         """A plain copy of what one stack needs, so copier renders it without cloning."""
         assert self.root is not None
