@@ -21,8 +21,8 @@ services:  ## PostgreSQL, MariaDB and Redis on loopback (installs them from Debi
 	bash scripts/services.sh start
 
 test: setup services  ## the whole suite, generated projects' own suites included
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench hatch_build.py
+	$(BIN)/ruff format --check generator tests bench hatch_build.py
 	$(BIN)/mypy
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -n 2
 
