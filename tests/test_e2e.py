@@ -16,6 +16,7 @@ import pytest
 
 from .conftest import run_agentgen
 from .services import fresh_database, service_url
+from .templates_repo import MARKER, clone_at_old_tag, release_new_version, user_edits
 
 pytestmark = pytest.mark.e2e
 
@@ -104,3 +105,23 @@ def test_features_off_still_passes(tmp_path_factory: pytest.TempPathFactory, cas
     project = generate(tmp_path_factory, case[0], *FEATURES_OFF)
     make(project, "test")
     make(project, "lint")
+
+
+@pytest.mark.parametrize("case", STACKS, ids=stack_id)
+def test_update_keeps_user_edits_and_the_project_still_passes(tmp_path: Path, case: tuple[str, str, str]):
+    profile, stack, _ = case
+    clone = clone_at_old_tag(tmp_path)
+    project = tmp_path / f"{stack}-svc"
+    result = run_agentgen("new", profile, str(project), "--defaults", "--template-src", str(clone))
+    assert result.returncode == 0, result.stderr
+    edits = user_edits(project)
+    release_new_version(clone, stack)
+
+    result = run_agentgen("update", str(project))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for relative, line in edits.items():
+        assert line in (project / relative).read_text(), relative
+    assert MARKER in (project / "README.md").read_text()
+    assert (project / "UPGRADE-NOTE.md").is_file()
+    make(project, "install")
+    make(project, "test")

@@ -87,6 +87,12 @@ def test_a_conflicting_edit_is_marked_and_exits_1(released: tuple[Path, Path], t
     assert "conflict" in result.stdout and "README.md" in result.stdout
     text = readme.read_text()
     assert "<<<<<<< " in text and "Our own closing line." in text and MARKER in text
+    # The project's pre-commit hook refuses to commit the markers.
+    hooks = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    [hook] = [h for h in hooks if h["id"] == "check-merge-conflict"]
+    check = Path(sys.executable).with_name(hook["id"])
+    refused = subprocess.run([str(check), *hook["args"], "README.md"], cwd=project, capture_output=True, text=True)
+    assert refused.returncode == 1 and "README.md" in refused.stdout
 
 
 def test_conflicts_as_rej_files(released: tuple[Path, Path], tmp_path: Path):
