@@ -172,3 +172,17 @@ def test_template_src_retargets_the_project(released: tuple[Path, Path], tmp_pat
     assert result.returncode == 0, result.stdout + result.stderr
     assert answers(project)["_src_path"] == str(mirror) and answers(project)["_commit"] == NEW
     assert "Template source" in git(project, "log", "-1", "--format=%s")
+
+
+def test_release_tags_match_the_package_version():
+    from agentgen import __version__
+
+    from .conftest import ROOT
+
+    tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tags:
+        pytest.skip("this clone has no release tags")
+    from packaging.version import Version
+
+    newest = max(tags, key=lambda tag: Version(tag))
+    assert Version(newest) <= Version(__version__), "a release tag is ahead of agentgen's version"
