@@ -40,7 +40,8 @@ def run_agentgen(*args: str, cwd: Path | None = None, env: dict[str, str] | None
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
+    # Warnings (e.g. a dirty template checkout) may come first; the error itself is one line, and the last.
+    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith(("warning: ", " "))]
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     for fragment in fragments:
         assert fragment in lines[0]

@@ -133,9 +133,8 @@ def new(
       agentgen new django-mysql shop --database postgresql --no-git
     """
     from agentgen import report
-    from agentgen.catalog import load_catalog
     from agentgen.infer import infer
-    from agentgen.plan import build_plan, parse_data
+    from agentgen.plan import parse_data, plan_with_source
     from agentgen.profile import read_profile
     from agentgen.prompts import prompter
     from agentgen.render import check_destination, render
@@ -149,21 +148,16 @@ def new(
     source = resolve_source(template_src)
     interactive = not defaults and sys.stdin.isatty()
     report.print_inference_summary(inference)
-    plan = build_plan(
+    plan = plan_with_source(
         parsed,
         inference,
         target,
-        available_stacks=source.stacks() or list(load_catalog().stacks),
-        known_answers=set(source.questions()) or None,
+        source,
         stack=stack,
         database=database,
         data=parse_data(data or [], data_file),
         prompter=prompter(interactive),
     )
-    if source.dirty():
-        plan.warnings.append(
-            f"{source.location} has uncommitted template changes; the project records {source.commit()}"
-        )
     report.print_plan(plan)
     rendered = render(plan, source, git=git)
     report.print_next_steps(plan, rendered)

@@ -18,6 +18,7 @@ from agentgen.catalog import Catalog, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.infer import Evidence, Inference
 from agentgen.profile import Profile
+from agentgen.source import TemplateSource
 
 PROJECT_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DEFAULT_COVERAGE = 80
@@ -299,6 +300,36 @@ def build_plan(
     answers = {key: decision.value for key, decision in decisions.items()}
     answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), answers)
     return Plan(profile, inference, dest, answers, decisions, structure_dirs(inference.structure), warnings)
+
+
+def plan_with_source(
+    profile: Profile,
+    inference: Inference,
+    dest: Path,
+    source: TemplateSource,
+    *,
+    stack: str | None = None,
+    database: str | None = None,
+    data: dict[str, Any] | None = None,
+    prompter: Prompter | None = None,
+) -> Plan:
+    """build_plan with the stacks and questions this template source offers."""
+    plan = build_plan(
+        profile,
+        inference,
+        dest,
+        available_stacks=source.stacks() or list(load_catalog().stacks),
+        known_answers=set(source.questions()) or None,
+        stack=stack,
+        database=database,
+        data=data,
+        prompter=prompter,
+    )
+    if source.dirty():
+        plan.warnings.append(
+            f"{source.location} has uncommitted template changes; the project records {source.commit()}"
+        )
+    return plan
 
 
 _UNSAFE_PART = re.compile(r"^(?:\.{1,2}|~.*|.*[$`{}\\:*?<>|].*)$")

@@ -74,7 +74,7 @@ def print_inference(inference: Inference) -> None:
             standards.add_row(hit.id, f"L{first.line}: {first.text}")
         console.print(standards)
     for warning in inference.warnings:
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
 
 
 def _short(text: str, limit: int = 72) -> str:
@@ -103,7 +103,7 @@ def print_plan(plan: Plan) -> None:
         table.add_row(key, _short(str(decision.value), 48), _short(decision.why))
     console.print(table, highlight=False)
     for warning in plan.warnings:
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
 
 
 def print_next_steps(plan: Plan, rendered: Rendered) -> None:
