@@ -227,6 +227,48 @@ def update(
     raise typer.Exit(1 if result.conflicts else 0)
 
 
+@app.command()
+def demo(
+    manifest: Annotated[Path, typer.Argument(help="Workshop manifest (YAML): a `projects:` list.")],
+    out: Annotated[Path, typer.Argument(help="Folder that receives one project per entry and the reports.")],
+    run_verify: Annotated[
+        bool, typer.Option("--verify", help="Install each project and run its tests and lint.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option(min=1, help="Projects verified at once (default: the number of cores).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace projects and reports already in OUT.")] = False,
+    template_src: Annotated[str | None, typer.Option(help="Another copy of agentgen's templates.")] = None,
+) -> None:
+    """Build a batch of demo projects from a manifest and report which pass their own tests.
+
+    The whole manifest is checked first: an unknown profile, a duplicate or unsafe name stops everything
+    before anything is written. Reports: a table here, OUT/report.json and OUT/REPORT.md. Exit 0 only when
+    every project was generated and, with --verify, passed.
+
+    \b
+    Examples:
+      agentgen demo examples/workshop.yaml /tmp/workshop
+      agentgen demo examples/workshop.yaml /tmp/workshop --verify --jobs 2 --force
+    """
+    import os
+
+    from agentgen import report
+    from agentgen.demo import plan_batch, prepare_out, run_batch, write_reports
+    from agentgen.source import resolve_source
+
+    source = resolve_source(template_src)
+    plans = plan_batch(manifest, out, source)
+    prepare_out(out, [plan.project_name for plan in plans], force=force)
+    with report.batch_progress(len(plans), run_verify) as progress:
+        outcomes = run_batch(
+            plans, source, verify_projects=run_verify, jobs=jobs or os.cpu_count() or 1, progress=progress
+        )
+    write_reports(out, outcomes)
+    report.print_batch(outcomes, out)
+    raise typer.Exit(0 if all(o.ok for o in outcomes) else 1)
+
+
 def main() -> None:
     """Console entry point. Click reports usage errors itself (exit 2); agentgen's own errors become one line."""
     try:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from agentgen.demo import Outcome
 from agentgen.infer import Candidate, Inference
 from agentgen.plan import Plan
 from agentgen.render import Rendered
@@ -138,3 +141,33 @@ def print_update(result: UpdateResult) -> None:
         )
     else:
         console.print("Review with `git diff`, run `make test`, then commit.")
+
+
+@contextmanager
+def batch_progress(total: int, verifying: bool) -> Iterator[Callable[[str, Outcome], None]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as bar:
+        generated = bar.add_task("generating", total=total)
+        verified = bar.add_task("verifying", total=total, visible=verifying)
+
+        def advance(step: str, outcome: Outcome) -> None:
+            bar.advance(generated if step == "generated" else verified)
+            if step == "generated" and not outcome.generated:
+                bar.advance(verified)  # nothing to verify for it
+            bar.console.print(f"{step:9} {outcome.name}", highlight=False)
+
+        yield advance
+
+
+def print_batch(outcomes: list[Outcome], out: Path) -> None:
+    table = Table("project", "profile", "stack", "database", "generated", "tests", "seconds", title="Workshop")
+    marks = {None: "[dim]not run[/]", True: "[green]passed[/]", False: "[red]failed[/]"}
+    for o in outcomes:
+        generated = "[green]yes[/]" if o.generated else f"[red]no[/] {o.error or ''}"
+        table.add_row(o.name, o.profile, o.stack, o.database, generated, marks[o.tests_passed], f"{o.seconds:.1f}")
+    console.print(table)
+    console.print(
+        f"{sum(o.ok for o in outcomes)} of {len(outcomes)} ready; reports: {out / 'report.json'}, {out / 'REPORT.md'}"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,18 +32,25 @@ class Verification:
         return sum(step.seconds for step in self.steps)
 
 
+def _environment(extra: dict[str, str] | None) -> dict[str, str]:
+    # agentgen's own environment carries uv (a dependency): Python projects install with it.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    environment = {**os.environ, "PATH": path, **(extra or {})}
+    environment.pop("VIRTUAL_ENV", None)
+    return environment
+
+
 def verify(project: Path, log: Path | None = None, env: dict[str, str] | None = None) -> Verification:
     """Run `make install`, `make test`, `make lint`; stop at the first failure. Output goes to `log`."""
     log = log or project / ".agentgen-verify.log"
+    environment = _environment(env)
     result = Verification()
     with log.open("w", encoding="utf-8") as out:
         for step in STEPS:
             out.write(f"$ make {step}\n")
             out.flush()
             start = time.perf_counter()
-            done = subprocess.run(
-                ["make", step], cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
-            )
+            done = subprocess.run(["make", step], cwd=project, stdout=out, stderr=subprocess.STDOUT, env=environment)
             result.steps.append(StepResult(step, done.returncode == 0, time.perf_counter() - start))
             if done.returncode != 0:
                 break
