@@ -94,6 +94,12 @@ def test_openapi_file_is_valid(generated: tuple[Path, str]):
     assert spec["openapi"].startswith("3.")
 
 
+def test_doctor_finds_every_standard_in_place(generated: tuple[Path, str]):
+    project, _ = generated
+    result = run_agentgen("doctor", str(project), "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_git_tree_stays_clean_after_install_and_tests(generated: tuple[Path, str]):
     project, _ = generated
     status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)

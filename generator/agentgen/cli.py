@@ -269,6 +269,34 @@ def demo(
     raise typer.Exit(0 if all(o.ok for o in outcomes) else 1)
 
 
+@app.command()
+def doctor(
+    project: Annotated[Path, typer.Argument(metavar="[DIR]", help="The generated project (default: here).")] = Path(),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON (for CI).")] = False,
+) -> None:
+    """Check that a generated project still meets the standards its agent profile names.
+
+    Reads .copier-answers.yml and .claude/agents/*.md, checks each standard the way the catalog says the
+    stack implements it, and says whether a newer template version exists. Exit 0 when all hold, 1 when any
+    fails (each failing standard is named), 2 when DIR is not a generated project.
+
+    \b
+    Examples:
+      agentgen doctor
+      agentgen doctor ./orders-api --json
+    """
+    from agentgen import report
+    from agentgen.doctor import diagnose, load_answers
+    from agentgen.update import template_status
+
+    diagnosis = diagnose(project, template=template_status(load_answers(project)))
+    if as_json:
+        sys.stdout.write(json.dumps(diagnosis.to_json(), indent=2) + "\n")
+    else:
+        report.print_diagnosis(diagnosis)
+    raise typer.Exit(1 if diagnosis.failing else 0)
+
+
 def main() -> None:
     """Console entry point. Click reports usage errors itself (exit 2); agentgen's own errors become one line."""
     try:

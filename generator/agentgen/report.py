@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from agentgen.demo import Outcome
+from agentgen.doctor import FAIL, PASS, Diagnosis
 from agentgen.infer import Candidate, Inference
 from agentgen.plan import Plan
 from agentgen.render import Rendered
@@ -171,3 +172,18 @@ def print_batch(outcomes: list[Outcome], out: Path) -> None:
     console.print(
         f"{sum(o.ok for o in outcomes)} of {len(outcomes)} ready; reports: {out / 'report.json'}, {out / 'REPORT.md'}"
     )
+
+
+def print_diagnosis(diagnosis: Diagnosis) -> None:
+    colours = {PASS: "green", FAIL: "red"}
+    table = Table("standard", "status", "where", "why", title=f"{diagnosis.project} ({diagnosis.stack})")
+    for f in diagnosis.findings:
+        colour = colours.get(f.status, "yellow")
+        table.add_row(f.standard, f"[{colour}]{f.status}[/]", f.where, f.why)
+    console.print(table, highlight=False)
+    console.print(f"profile: {diagnosis.profile or 'none (checked every standard the stack implements)'}")
+    console.print(f"template: {diagnosis.template}")
+    if diagnosis.failing:
+        console.print(f"[red]failing:[/] {', '.join(diagnosis.failing)}")
+    else:
+        console.print("[green]all standards hold[/]")

@@ -111,6 +111,18 @@ def is_newer(target: str, current: str) -> bool:
     return target_version > current_version
 
 
+def template_status(answers: dict[str, Any]) -> str:
+    """One line on the project's template version: up to date, an update available, or why that is unknown."""
+    current, source = answers.get("_commit"), answers.get("_src_path")
+    if not current or not source:
+        return "unknown: the answers file records no template source and version"
+    try:
+        target = latest_version(str(source))
+    except AgentgenError as err:
+        return f"{current} (newer versions unknown: {err})"
+    return f"{current} → {target}: update available" if is_newer(target, str(current)) else f"{current} (up to date)"
+
+
 def retarget(project: Project, source: str) -> Project:
     """Record another template source (a team's git URL, a moved checkout) and commit that one change."""
     from agentgen.render import write_answers

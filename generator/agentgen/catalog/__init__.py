@@ -66,12 +66,26 @@ class Feature:
 
 
 @dataclass(frozen=True)
+class Check:
+    """One fact `agentgen doctor` verifies: a named check (see doctor.py) on a file, with an optional pattern."""
+
+    check: str
+    file: str
+    pattern: str = ""
+
+
+@dataclass(frozen=True)
 class Implementation:
-    """How one stack implements one standard: the files that do it."""
+    """How one stack implements one standard: the files that do it, and how to see it still does."""
 
     files: tuple[str, ...]
     feature: str | None = None
     note: str = ""
+    checks: tuple[Check, ...] = ()
+
+    def all_checks(self) -> tuple[Check, ...]:
+        """The listed checks, or else: every file exists."""
+        return self.checks or tuple(Check("exists", f) for f in self.files)
 
 
 @dataclass(frozen=True)
@@ -141,7 +155,12 @@ def load_catalog() -> Catalog:
     features = tuple(Feature(answer, spec["standard"], spec["title"]) for answer, spec in impl_data["features"].items())
     implementations = {
         stack: {
-            sid: Implementation(tuple(spec.get("files", [])), spec.get("feature"), spec.get("note", ""))
+            sid: Implementation(
+                tuple(spec.get("files", [])),
+                spec.get("feature"),
+                spec.get("note", ""),
+                tuple(Check(**check) for check in spec.get("checks", [])),
+            )
             for sid, spec in (standards_of_stack or {}).items()
         }
         for stack, standards_of_stack in impl_data["stacks"].items()

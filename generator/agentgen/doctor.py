@@ -1,0 +1,180 @@
+"""Does a generated repository still meet its profile? Each standard the profile names is checked against the
+catalog's record of how the project's stack implements it. Checks are data (implementations.yml) plus the small
+named functions below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from agentgen.catalog import Catalog, Check, load_catalog
+from agentgen.errors import AgentgenError
+from agentgen.infer import infer
+from agentgen.post import AGENTS_DIR
+from agentgen.profile import read_profile
+
+PASS, FAIL, OFF, ABSENT = "ok", "failing", "off", "not generated"
+
+
+@dataclass(frozen=True)
+class Finding:
+    standard: str
+    status: str
+    where: str
+    why: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"standard": self.standard, "status": self.status, "where": self.where, "why": self.why}
+
+
+@dataclass
+class Diagnosis:
+    project: Path
+    stack: str
+    profile: str | None
+    findings: list[Finding]
+    template: str
+
+    @property
+    def failing(self) -> list[str]:
+        return [f.standard for f in self.findings if f.status == FAIL]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "project": str(self.project),
+            "stack": self.stack,
+            "profile": self.profile,
+            "ok": not self.failing,
+            "failing": self.failing,
+            "template": self.template,
+            "standards": [f.to_json() for f in self.findings],
+        }
+
+
+# ---- the named checks: each returns None when the fact holds, else why not ------------------------------------
+
+
+def _read(project: Path, check: Check) -> str:
+    return (project / check.file).read_text(encoding="utf-8", errors="replace")
+
+
+def exists(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    return None if (project / check.file).exists() else "missing"
+
+
+def contains(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    return None if re.search(check.pattern, _read(project, check), re.MULTILINE) else f"no /{check.pattern}/"
+
+
+def dockerfile_instructions(text: str, name: str) -> list[str]:
+    return [line.split(None, 1)[1].strip() for line in text.splitlines() if re.match(rf"^{name}\s+\S", line, re.I)]
+
+
+def dockerfile_nonroot(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    users = dockerfile_instructions(_read(project, check), "USER")
+    if not users:
+        return "no USER instruction: the container runs as root"
+    if users[-1].split(":")[0] in ("root", "0"):
+        return f"the last USER is {users[-1]}"
+    return None
+
+
+def dockerfile_multistage(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    stages = dockerfile_instructions(_read(project, check), "FROM")
+    return None if len(stages) >= 2 else f"{len(stages)} FROM stage(s): not a multi-stage build"
+
+
+def coverage_at_least(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    match = re.search(check.pattern, _read(project, check), re.MULTILINE)
+    wanted = int(answers.get("coverage_min") or 0)
+    if not match:
+        return "no coverage threshold"
+    found = float(match.group(1))
+    return None if found >= wanted else f"threshold {match.group(1)} is below the profile's {wanted}"
+
+
+def openapi(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    try:
+        spec = yaml.safe_load(_read(project, check))
+    except yaml.YAMLError as err:
+        return f"not YAML ({err.__class__.__name__})"
+    if not isinstance(spec, dict) or not str(spec.get("openapi", "")).startswith("3."):
+        return "not an OpenAPI 3 document"
+    return None if spec.get("paths") else "no paths"
+
+
+CHECKS: dict[str, Callable[[Path, Check, dict[str, Any]], str | None]] = {
+    "exists": exists,
+    "contains": contains,
+    "dockerfile_nonroot": dockerfile_nonroot,
+    "dockerfile_multistage": dockerfile_multistage,
+    "coverage_at_least": coverage_at_least,
+    "openapi": openapi,
+}
+
+
+def run_check(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    if check.check != "exists" and not (project / check.file).is_file():
+        return "missing"
+    return CHECKS[check.check](project, check, answers)
+
+
+# ---- the diagnosis ------------------------------------------------------------------------------------------
+
+
+def load_answers(project: Path) -> dict[str, Any]:
+    answers_file = project / ".copier-answers.yml"
+    if not answers_file.is_file():
+        raise AgentgenError(f"{project}: not a generated project (no .copier-answers.yml)")
+    try:
+        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise AgentgenError(f"{answers_file}: not valid YAML") from err
+    if not isinstance(answers, dict) or "stack" not in answers:
+        raise AgentgenError(f"{answers_file}: records no stack")
+    return answers
+
+
+def asked_standards(
+    project: Path, answers: dict[str, Any], catalog: Catalog, stack: str
+) -> tuple[str | None, list[str]]:
+    """The standards the project's profile names (from .claude/agents/), else every standard the stack implements."""
+    agent_file = project / AGENTS_DIR / f"{answers.get('agent_name', '')}.md"
+    if not agent_file.is_file():
+        candidates = sorted((project / AGENTS_DIR).glob("*.md"))
+        agent_file = candidates[0] if len(candidates) == 1 else agent_file
+    if agent_file.is_file():
+        inference = infer(read_profile(agent_file), catalog)
+        return str(agent_file.relative_to(project)), [hit.id for hit in inference.standards]
+    return None, list(catalog.implementations.get(stack, {}))
+
+
+def diagnose(project: Path, catalog: Catalog | None = None, template: str = "") -> Diagnosis:
+    catalog = catalog or load_catalog()
+    answers = load_answers(project)
+    stack = str(answers["stack"])
+    if stack not in catalog.stacks:
+        raise AgentgenError(f"{project}: stack {stack!r} is not one this agentgen knows")
+    profile, standards = asked_standards(project, answers, catalog, stack)
+    findings = []
+    for standard in standards:
+        impl = catalog.implementation(stack, standard)
+        if impl is None or not impl.all_checks():
+            why = impl.note if impl and impl.note else f"the {stack} stack does not generate it"
+            findings.append(Finding(standard, ABSENT, "", why))
+            continue
+        if impl.feature and answers.get(impl.feature) is False:
+            findings.append(Finding(standard, OFF, "", f"turned off ({impl.feature}=false)"))
+            continue
+        problems = [(c.file, why) for c in impl.all_checks() if (why := run_check(project, c, answers))]
+        if problems:
+            findings.append(Finding(standard, FAIL, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems)))
+        else:
+            findings.append(Finding(standard, PASS, ", ".join(dict.fromkeys(c.file for c in impl.all_checks())), ""))
+    return Diagnosis(project.resolve(), stack, profile, findings, template)

@@ -1,0 +1,101 @@
+"""`agentgen doctor`: a fresh project holds every standard; breaking one is named; bad input is exit 2."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from agentgen.catalog import load_catalog
+from agentgen.doctor import CHECKS
+
+from .conftest import assert_one_line_error, run_agentgen
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("doctor") / "svc"
+    assert run_agentgen("new", "fastapi-postgres", str(dest), "--defaults", "--no-git").returncode == 0
+    return dest
+
+
+@pytest.fixture
+def project(fresh: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "svc"
+    shutil.copytree(fresh, copy)
+    return copy
+
+
+def doctor(project: Path) -> tuple[int, dict]:
+    result = run_agentgen("doctor", str(project), "--json")
+    return result.returncode, json.loads(result.stdout)
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text()
+    changed = re.sub(pattern, replacement, text, flags=re.MULTILINE | re.DOTALL)
+    assert changed != text, pattern
+    path.write_text(changed)
+
+
+def test_a_fresh_project_holds_every_standard_its_profile_names(fresh: Path):
+    code, report = doctor(fresh)
+    assert code == 0 and report["ok"] and report["failing"] == []
+    statuses = {s["standard"]: s["status"] for s in report["standards"]}
+    assert statuses["jwt"] == statuses["docker-nonroot"] == statuses["coverage"] == "ok"
+    assert statuses["caching"] == "not generated"
+    assert report["profile"] == ".claude/agents/fastapi-postgres.md"
+
+
+def test_dockerfile_without_healthcheck_and_user(project: Path):
+    edit(project / "Dockerfile", r"^HEALTHCHECK.*?\n(?=\S|\Z)", "")
+    edit(project / "Dockerfile", r"^USER .*\n", "")
+    code, report = doctor(project)
+    assert code == 1
+    assert set(report["failing"]) == {"docker-healthcheck", "docker-nonroot"}
+    human = run_agentgen("doctor", str(project), env={"COLUMNS": "200"})
+    assert human.returncode == 1 and "docker-healthcheck" in human.stdout and "docker-nonroot" in human.stdout
+
+
+def test_lowered_coverage_threshold(project: Path):
+    edit(project / "Makefile", r"--cov-fail-under=\d+", "--cov-fail-under=50")
+    assert doctor(project)[1]["failing"] == ["coverage"]
+
+
+def test_unwired_rate_limiter(project: Path):
+    edit(project / "app/main.py", r"    app\.add_middleware\(\s*RateLimitMiddleware,.*?\)\n", "")
+    assert doctor(project)[1]["failing"] == ["rate-limit"]
+
+
+def test_a_feature_turned_off_is_reported_not_failed(tmp_path: Path):
+    dest = tmp_path / "lean"
+    assert (
+        run_agentgen(
+            "new", "fastapi-postgres", str(dest), "--defaults", "--no-git", "-d", "rate_limit=false"
+        ).returncode
+        == 0
+    )
+    code, report = doctor(dest)
+    assert code == 0
+    assert {s["standard"]: s["status"] for s in report["standards"]}["rate-limit"] == "off"
+
+
+def test_without_an_agent_file_every_implemented_standard_is_checked(project: Path):
+    shutil.rmtree(project / ".claude")
+    code, report = doctor(project)
+    assert code == 0 and report["profile"] is None
+    assert {s["standard"] for s in report["standards"]} == set(load_catalog().implementations["fastapi"])
+
+
+def test_not_a_generated_project(tmp_path: Path):
+    assert_one_line_error(run_agentgen("doctor", str(tmp_path)), "not a generated project")
+
+
+def test_catalog_checks_name_known_functions():
+    for stack, standards in load_catalog().implementations.items():
+        for standard, impl in standards.items():
+            for check in impl.checks:
+                assert check.check in CHECKS, f"{stack}/{standard}: {check.check}"
