@@ -166,13 +166,13 @@ def diagnose(project: Path, catalog: Catalog | None = None, template: str = "") 
     for standard in standards:
         impl = catalog.implementation(stack, standard)
         if impl is None or not impl.all_checks():
-            why = impl.note if impl and impl.note else f"the {stack} stack does not generate it"
-            findings.append(Finding(standard, ABSENT, "", why))
+            reason = impl.note if impl and impl.note else f"the {stack} stack does not generate it"
+            findings.append(Finding(standard, ABSENT, "", reason))
             continue
         if impl.feature and answers.get(impl.feature) is False:
             findings.append(Finding(standard, OFF, "", f"turned off ({impl.feature}=false)"))
             continue
-        problems = [(c.file, why) for c in impl.all_checks() if (why := run_check(project, c, answers))]
+        problems = [(c.file, problem) for c in impl.all_checks() if (problem := run_check(project, c, answers))]
         if problems:
             findings.append(Finding(standard, FAIL, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems)))
         else:
