@@ -1,6 +1,9 @@
 """agentgen's benchmarks: ratios and medians measured side by side in one run, never asserted in tests.
 
-    python bench/run.py help        # `agentgen --help` wall time (goal: median under 150 ms)
+    python bench/run.py help                 # `agentgen --help` wall time (goal: median under 150 ms)
+    python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
+
+Each ends with one line `RESULT key=value ...`.
 """
 
 from __future__ import annotations
@@ -10,31 +13,59 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 
-def timed(action: Callable[[], object], runs: int) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return samples
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
 
 
-def agentgen_command() -> list[str]:
-    script = Path(sys.executable).with_name("agentgen")
-    return [str(script)] if script.exists() else [shutil.which("agentgen") or "agentgen"]
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def tool(name: str) -> str:
+    path = BIN / name
+    return str(path) if path.exists() else shutil.which(name) or name
+
+
+def run(*command: str, cwd: Path | None = None) -> None:
+    subprocess.run(command, check=True, capture_output=True, cwd=cwd)
 
 
 def bench_help(runs: int) -> float:
-    command = [*agentgen_command(), "--help"]
-    samples = timed(lambda: subprocess.run(command, check=True, capture_output=True), runs)
+    samples = [timed(lambda: run(tool("agentgen"), "--help")) for _ in range(runs)]
     median_ms = statistics.median(samples) * 1000
-    print(f"agentgen --help  runs={runs}  median={median_ms:.0f} ms  min={min(samples) * 1000:.0f} ms")
+    print(f"agentgen --help   runs={runs}  median={median_ms:.0f} ms  min={min(samples) * 1000:.0f} ms")
     return median_ms
+
+
+def bench_generate(runs: int, profile: str) -> float:
+    """Interleaved runs of both commands, same answers, fresh destinations outside any git repository."""
+    with tempfile.TemporaryDirectory(prefix="agentgen-bench-") as scratch:
+        work = Path(scratch)
+        run(tool("agentgen"), "new", profile, str(work / "probe"), "--defaults", "--no-git")
+        answers = yaml.safe_load((work / "probe" / ".copier-answers.yml").read_text())
+        data_file = work / "answers.yml"
+        data_file.write_text(yaml.safe_dump({k: v for k, v in answers.items() if not k.startswith("_")}))
+
+        ours, theirs = [], []
+        for n in range(runs):
+            ours.append(timed(lambda n=n: run(tool("agentgen"), "new", profile, str(work / f"a{n}"), "--defaults")))
+            copy = [tool("copier"), "copy", "--defaults", "--quiet", "--data-file", str(data_file)]
+            theirs.append(timed(lambda n=n, copy=copy: run(*copy, str(ROOT), str(work / f"c{n}"))))
+    a, c = statistics.median(ours), statistics.median(theirs)
+    print(f"{'command':44} {'median':>8} {'min':>8} {'max':>8}")
+    print(f"{'agentgen new ' + profile + ' --defaults':44} {a:7.2f}s {min(ours):7.2f}s {max(ours):7.2f}s")
+    print(f"{'copier copy (same answers) of this repo':44} {c:7.2f}s {min(theirs):7.2f}s {max(theirs):7.2f}s")
+    print(f"runs={runs}  ratio (agentgen / copier) = {a / c:.2f}")
+    return a / c
 
 
 def main() -> None:
@@ -42,10 +73,16 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     help_cmd = sub.add_parser("help", help="time `agentgen --help`")
     help_cmd.add_argument("--runs", type=int, default=21)
+    generate = sub.add_parser("generate", help="`agentgen new` against plain `copier copy`")
+    generate.add_argument("--runs", type=int, default=7)
+    generate.add_argument("--profile", default="fastapi-postgres")
     args = parser.parse_args()
     if args.command == "help":
-        help_ms = bench_help(args.runs)
-        print(f"RESULT help_ms={help_ms:.0f}")
+        print(f"RESULT help_ms={bench_help(args.runs):.0f}")
+    elif args.command == "generate":
+        ratio = bench_generate(args.runs, args.profile)
+        help_ms = bench_help(21)
+        print(f"RESULT ratio={ratio:.2f} help_ms={help_ms:.0f}")
 
 
 if __name__ == "__main__":
