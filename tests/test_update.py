@@ -76,12 +76,17 @@ def test_check_says_whether_an_update_exists(released: tuple[Path, Path], tmp_pa
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
-def test_a_conflicting_edit_is_marked_and_exits_1(released: tuple[Path, Path], tmp_path: Path):
-    _, original = released
+def with_conflicting_edit(original: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project whose README ends with a line of its own, where the new template adds one too."""
     project = copy_of(original, tmp_path)
     readme = project / "README.md"
     readme.write_text(readme.read_text() + "Our own closing line.\n")
     git(project, "commit", "-qam", "a closing line where the template adds one too")
+    return project, readme
+
+
+def test_a_conflicting_edit_is_marked_and_exits_1(released: tuple[Path, Path], tmp_path: Path):
+    project, readme = with_conflicting_edit(released[1], tmp_path)
     result = run_agentgen("update", str(project))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "conflict" in result.stdout and "README.md" in result.stdout
@@ -96,11 +101,7 @@ def test_a_conflicting_edit_is_marked_and_exits_1(released: tuple[Path, Path], t
 
 
 def test_conflicts_as_rej_files(released: tuple[Path, Path], tmp_path: Path):
-    _, original = released
-    project = copy_of(original, tmp_path)
-    readme = project / "README.md"
-    readme.write_text(readme.read_text() + "Our own closing line.\n")
-    git(project, "commit", "-qam", "closing line")
+    project, readme = with_conflicting_edit(released[1], tmp_path)
     result = run_agentgen("update", str(project), "--conflict", "rej")
     assert result.returncode == 1
     # Copier renders the new version and re-applies the user's changes: the hunk that does not fit waits in .rej
