@@ -2,6 +2,7 @@
 
     python bench/run.py help                 # `agentgen --help` wall time (goal: median under 150 ms)
     python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
+    python bench/run.py service fastapi      # generated service vs bare app (goals: p95 < 100 ms, ratio >= 0.7)
 
 Each ends with one line `RESULT key=value ...`.
 """
@@ -76,6 +77,9 @@ def main() -> None:
     generate = sub.add_parser("generate", help="`agentgen new` against plain `copier copy`")
     generate.add_argument("--runs", type=int, default=7)
     generate.add_argument("--profile", default="fastapi-postgres")
+    service = sub.add_parser("service", help="a generated service against a bare app of its framework")
+    service.add_argument("stack")
+    service.add_argument("--seconds", type=int, default=15)
     args = parser.parse_args()
     if args.command == "help":
         print(f"RESULT help_ms={bench_help(args.runs):.0f}")
@@ -83,6 +87,14 @@ def main() -> None:
         ratio = bench_generate(args.runs, args.profile)
         help_ms = bench_help(21)
         print(f"RESULT ratio={ratio:.2f} help_ms={help_ms:.0f}")
+    elif args.command == "service":
+        from service import SPECS, report, run_service
+
+        if args.stack not in SPECS:
+            raise SystemExit(f"unknown stack {args.stack!r}; benchmarked stacks: {', '.join(SPECS)}")
+        generated, bare = run_service(args.stack, args.seconds)
+        ratio = report(generated, bare)
+        print(f"RESULT stack={args.stack} rps={generated.rps:.0f} p95_ms={generated.p95_ms:.1f} ratio={ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,250 @@
+"""Load a generated service and a bare app of the same framework, side by side, on loopback.
+
+For one stack: generate the built-in profile's project, install it, migrate a fresh database, start the
+service with production settings (its real database, Redis for rate limits, the limit raised for the run),
+register a user and seed items, then load the authenticated, paginated list endpoint with wrk for a fixed
+time. Then start the bare app (same framework, same query, no middleware) on the same data and load it the
+same way. Bounded in time, loopback only, stops by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+CONNECTIONS = 64
+SEED_ITEMS = 100
+PAGE = "/api/v1/items?limit=20&offset=0"
+
+
+@dataclass(frozen=True)
+class Spec:
+    profile: str
+    prepare: list[list[str]]
+    migrate: list[str]
+    serve: list[str]
+    bare: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    bare_env: dict[str, str] = field(default_factory=dict)
+    database: str = "postgresql"
+
+
+# {port}, {db} (standard URL), {redis}, {bare} (this stack's folder under bench/bare) are filled in at run time.
+SPECS: dict[str, Spec] = {
+    "fastapi": Spec(
+        profile="fastapi-postgres",
+        prepare=[["make", "install"]],
+        migrate=["uv", "run", "--no-sync", "alembic", "upgrade", "head"],
+        serve=["uv", "run", "--no-sync", "uvicorn", "--factory", "app.main:create_app", "--port", "{port}"],
+        bare=[
+            "uv",
+            "run",
+            "--no-sync",
+            "uvicorn",
+            "bare:app",
+            "--app-dir",
+            "{bare}",
+            "--port",
+            "{port}",
+            "--no-access-log",
+        ],
+        env={"RATE_LIMIT": "100000000/minute"},
+        bare_env={"BARE_DATABASE_URL": "{db_async}"},
+    ),
+}
+
+
+@dataclass
+class Load:
+    name: str
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fill(values: list[str], context: dict[str, str]) -> list[str]:
+    return [value.format(**context) for value in values]
+
+
+def _request(url: str, body: dict | None = None, token: str | None = None) -> dict:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers), timeout=10) as response:  # noqa: S310 - loopback only
+        return json.loads(response.read() or b"{}")
+
+
+def _wait_healthy(base: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(f"{base}/health", timeout=1)  # noqa: S310 - loopback only
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("the server did not become healthy")
+
+
+@contextmanager
+def _server(command: list[str], cwd: Path, env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(base, process) if "bare" not in log.name else _wait_port(port, process)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    import socket
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the bare app exited with {process.returncode}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    raise RuntimeError("the bare app did not start")
+
+
+def wrk(name: str, url: str, token: str | None, seconds: int, threads: int = 2) -> Load:
+    command = [
+        shutil.which("wrk") or "wrk",
+        f"-t{threads}",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "-s",
+        str(BENCH / "latency.lua"),
+    ]
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    found = re.search(r"AGENTGEN requests=(\d+) duration_us=(\d+) errors=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", output)
+    if not found:
+        raise RuntimeError(f"wrk printed no summary:\n{output}")
+    requests, duration, errors, p50, p95, p99 = map(int, found.groups())
+    return Load(name, requests / (duration / 1e6), p50 / 1000, p95 / 1000, p99 / 1000, errors)
+
+
+def _database(kind: str) -> tuple[str, str]:
+    """(admin URL, fresh database URL) on the servers scripts/services.sh starts."""
+    admin = os.environ.get("AGENTGEN_POSTGRES_URL", "postgresql://agentgen:agentgen@127.0.0.1:5432/agentgen")
+    name = f"bench_{secrets.token_hex(4)}"
+    subprocess.run(["psql", "-q", admin, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    return admin, urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
+
+
+def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
+    spec = SPECS[stack]
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    redis = os.environ.get("AGENTGEN_REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/11"
+    admin, db = _database(spec.database)
+    with tempfile.TemporaryDirectory(prefix=f"agentgen-bench-{stack}-") as scratch:
+        work = Path(scratch)
+        project = work / f"{stack}-svc"
+        agentgen = str(BIN / "agentgen")
+        subprocess.run(
+            [agentgen, "new", spec.profile, str(project), "--defaults", "--no-git"], check=True, capture_output=True
+        )
+        env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+        env.pop("VIRTUAL_ENV", None)
+        for step in spec.prepare:
+            subprocess.run(step, cwd=project, env=env, check=True, capture_output=True)
+        context = {
+            "db": db,
+            "db_async": db.replace("postgresql://", "postgresql+psycopg://", 1),
+            "redis": redis,
+            "bare": str(BENCH / "bare" / stack),
+        }
+        production = {
+            **env,
+            "ENVIRONMENT": "production",
+            "JWT_SECRET": secrets.token_urlsafe(48),
+            "DATABASE_URL": db,
+            "REDIS_URL": redis,
+            **{k: v.format(**context) for k, v in spec.env.items()},
+        }
+        subprocess.run(spec.migrate, cwd=project, env=production, check=True, capture_output=True)
+
+        port = _free_port()
+        with _server(
+            _fill(spec.serve, {**context, "port": str(port)}), project, production, port, work / "service.log"
+        ) as base:
+            credentials = {"email": "bench@example.com", "password": "bench-password-1"}
+            _request(f"{base}/api/v1/auth/register", credentials)
+            token = _request(f"{base}/api/v1/auth/login", credentials)["access_token"]
+            owner = _request(f"{base}/api/v1/users/me", token=token)["id"]
+            for n in range(SEED_ITEMS):
+                _request(
+                    f"{base}/api/v1/items",
+                    {"name": f"item {n}", "description": "seeded", "price_cents": 100 + n},
+                    token,
+                )
+            wrk("warm-up", base + PAGE, token, 3)
+            service = wrk(f"{stack} (generated)", base + PAGE, token, seconds)
+
+        port = _free_port()
+        bare_env = {
+            **production,
+            "BARE_OWNER_ID": str(owner),
+            **{k: v.format(**context) for k, v in spec.bare_env.items()},
+        }
+        with _server(
+            _fill(spec.bare, {**context, "port": str(port)}), project, bare_env, port, work / "bare.log"
+        ) as base:
+            wrk("warm-up", base + PAGE, None, 3)
+            bare = wrk(f"{stack} (bare)", base + PAGE, None, seconds)
+    subprocess.run(["psql", "-q", admin, "-c", f"DROP DATABASE IF EXISTS {urlsplit(db).path[1:]}"], capture_output=True)
+    return service, bare
+
+
+def report(service: Load, bare: Load) -> float:
+    print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for load in (service, bare):
+        print(
+            f"{load.name:28} {load.rps:9.0f} {load.p50_ms:8.1f} {load.p95_ms:8.1f} {load.p99_ms:8.1f} {load.errors:7d}"
+        )
+    ratio = service.rps / bare.rps
+    print(f"connections={CONNECTIONS}  throughput ratio (generated / bare) = {ratio:.2f}")
+    return ratio
