@@ -23,6 +23,9 @@ pytestmark = pytest.mark.e2e
 # (built-in profile, stack, database kind of the real server)
 STACKS = [
     ("fastapi-postgres", "fastapi", "postgresql"),
+    ("gin-postgres", "gin", "postgresql"),
+    ("express-layered", "express", "postgresql"),
+    ("django-mysql", "django", "mysql"),
 ]
 # Each stack also renders with every feature switched off, and that project must pass too.
 FEATURES_OFF = ["--data", "rate_limit=false", "--data", "metrics=false"]

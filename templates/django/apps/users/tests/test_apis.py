@@ -1,0 +1,96 @@
+from collections.abc import Callable
+
+import pytest
+from rest_framework.test import APIClient
+
+from apps.items.tests.factories import ItemFactory
+from apps.users.models import User
+from apps.users.tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def register(client: APIClient, email: str, password: str = PASSWORD) -> dict[str, object]:
+    response = client.post("/api/v1/auth/register", {"email": email, "password": password}, format="json")
+    assert response.status_code == 201, response.content
+    body: dict[str, object] = response.json()
+    return body
+
+
+def test_register_returns_the_user_without_secrets(api_client: APIClient) -> None:
+    body = register(api_client, "Alice@Example.com")
+    assert body["email"] == "alice@example.com"
+    assert body["role"] == "user"
+    assert "password" not in str(body)
+
+
+def test_register_twice_is_a_conflict(api_client: APIClient) -> None:
+    register(api_client, "alice@example.com")
+    response = api_client.post(
+        "/api/v1/auth/register", {"email": "ALICE@example.com", "password": PASSWORD}, format="json"
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+
+
+def test_register_refuses_a_common_password(api_client: APIClient) -> None:
+    response = api_client.post(
+        "/api/v1/auth/register", {"email": "alice@example.com", "password": "password123"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["loc"] == ["password"]
+
+
+def test_login_issues_a_bearer_token_that_works(api_client: APIClient, user: User) -> None:
+    response = api_client.post("/api/v1/auth/login", {"email": user.email, "password": PASSWORD}, format="json")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["token_type"], body["expires_in"]) == ("bearer", 30 * 60)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access_token']}")
+    assert api_client.get("/api/v1/users/me").json()["email"] == user.email
+
+
+@pytest.mark.parametrize(
+    ("email", "password"), [("user0@example.com", "wrong-password"), ("bob@example.com", PASSWORD)]
+)
+def test_login_with_a_wrong_password_or_unknown_email_fails(api_client: APIClient, email: str, password: str) -> None:
+    UserFactory.create(email="user0@example.com")
+    response = api_client.post("/api/v1/auth/login", {"email": email, "password": password}, format="json")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_me_requires_a_valid_token(api_client: APIClient) -> None:
+    missing = api_client.get("/api/v1/users/me")
+    assert missing.status_code == 401
+    assert missing.headers["WWW-Authenticate"].startswith("Bearer")
+    api_client.credentials(HTTP_AUTHORIZATION="Bearer not-a-jwt")
+    invalid = api_client.get("/api/v1/users/me")
+    assert invalid.status_code == 401
+    assert invalid.json()["error"]["code"] == "unauthorized"
+
+
+def test_only_admins_list_users(user_client: APIClient) -> None:
+    response = user_client.get("/api/v1/users")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+
+
+def test_admin_lists_users_page_by_page(admin_client: APIClient, admin: User) -> None:
+    users = [UserFactory.create() for _ in range(3)]
+    response = admin_client.get("/api/v1/users", {"limit": 2, "offset": 2})
+    assert response.status_code == 200
+    page = response.json()
+    assert (page["total"], page["limit"], page["offset"]) == (4, 2, 2)
+    assert [u["email"] for u in page["items"]] == [users[1].email, users[2].email]
+
+
+def test_admin_deletes_a_user_and_their_items(admin_client: APIClient, client_for: Callable[[User], APIClient]) -> None:
+    item = ItemFactory.create()
+    owner_client = client_for(item.owner)
+
+    assert admin_client.delete(f"/api/v1/users/{item.owner.id}").status_code == 204
+    assert admin_client.get("/api/v1/items").json()["total"] == 0
+    # The deleted user's token no longer works.
+    assert owner_client.get("/api/v1/users/me").status_code == 401
+    assert admin_client.delete(f"/api/v1/users/{item.owner.id}").status_code == 404

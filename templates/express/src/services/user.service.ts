@@ -1,0 +1,24 @@
+import type { Page, PageQuery } from "../models/common.model.js";
+import type { User } from "../models/user.model.js";
+import type { UserRepository } from "../repositories/user.repository.js";
+import { NotFoundError } from "../utils/errors.js";
+
+export class UserService {
+  constructor(private readonly users: UserRepository) {}
+
+  list(page: PageQuery): Promise<Page<User>> {
+    return this.users.list(page);
+  }
+
+  async delete(id: number): Promise<void> {
+    if (!(await this.users.delete(id))) throw new NotFoundError("User not found");
+  }
+
+  /** Gives a registered user the admin role (`make admin EMAIL=…`). */
+  async promoteToAdmin(email: string): Promise<User> {
+    const user = await this.users.findByEmail(email.toLowerCase());
+    const promoted = user && (await this.users.setRole(user.id, "admin"));
+    if (!promoted) throw new NotFoundError(`No user with email ${email}`);
+    return promoted;
+  }
+}

@@ -1,0 +1,72 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, register, useTestApp } from "../helpers/app.js";
+
+describe("auth", () => {
+  const context = useTestApp();
+
+  it("registers a user without exposing the password hash", async () => {
+    const response = await request(context.app)
+      .post("/api/v1/auth/register")
+      .send({ email: "Ada@Example.com", password: PASSWORD, full_name: "Ada" })
+      .expect(201);
+    expect(response.body).toMatchObject({
+      email: "ada@example.com",
+      full_name: "Ada",
+      role: "user",
+    });
+    expect(response.body).not.toHaveProperty("password_hash");
+  });
+
+  it("answers 409 for an email that is taken", async () => {
+    await register(context.app, "ada@example.com");
+    const response = await request(context.app)
+      .post("/api/v1/auth/register")
+      .send({ email: "ada@example.com", password: PASSWORD })
+      .expect(409);
+    expect(response.body.error.code).toBe("conflict");
+  });
+
+  it("answers 422 listing each invalid field", async () => {
+    const response = await request(context.app)
+      .post("/api/v1/auth/register")
+      .send({ email: "not-an-email", password: "short" })
+      .expect(422);
+    expect(response.body.error.code).toBe("validation_error");
+    const fields = response.body.error.details.map((d: { loc: string[] }) => d.loc.join("."));
+    expect(fields).toEqual(["body.email", "body.password"]);
+  });
+
+  it("logs in and reads the current user with the token", async () => {
+    await register(context.app, "ada@example.com");
+    const login = await request(context.app)
+      .post("/api/v1/auth/login")
+      .send({ email: "ada@example.com", password: PASSWORD })
+      .expect(200);
+    expect(login.body).toMatchObject({ token_type: "bearer", expires_in: 1800 });
+    const me = await request(context.app)
+      .get("/api/v1/users/me")
+      .set("Authorization", `Bearer ${login.body.access_token}`)
+      .expect(200);
+    expect(me.body.email).toBe("ada@example.com");
+  });
+
+  it("answers 401 for a wrong password", async () => {
+    await register(context.app, "ada@example.com");
+    const response = await request(context.app)
+      .post("/api/v1/auth/login")
+      .send({ email: "ada@example.com", password: "wrong-password" })
+      .expect(401);
+    expect(response.body.error.message).toBe("Incorrect email or password");
+  });
+
+  it("answers 401 without a token or with a bad one", async () => {
+    const missing = await request(context.app).get("/api/v1/users/me").expect(401);
+    expect(missing.headers["www-authenticate"]).toBe("Bearer");
+    const invalid = await request(context.app)
+      .get("/api/v1/users/me")
+      .set("Authorization", "Bearer not-a-token")
+      .expect(401);
+    expect(invalid.body.error.message).toBe("Invalid or expired token");
+  });
+});

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { AuthService } from "../../src/services/auth.service.js";
+import { ConflictError, UnauthorizedError } from "../../src/utils/errors.js";
+import { TokenIssuer } from "../../src/utils/jwt.js";
+import { FakeUserRepository } from "../fakes/repositories.js";
+
+const PASSWORD = "correct-horse-battery";
+
+describe("AuthService", () => {
+  let users: FakeUserRepository;
+  let auth: AuthService;
+
+  beforeEach(() => {
+    users = new FakeUserRepository();
+    auth = new AuthService(users, new TokenIssuer("unit-test-secret-that-is-long-enough", 60));
+  });
+
+  it("stores a lower-cased email and a hash, never the password", async () => {
+    const user = await auth.register({ email: "Ada@Example.com", password: PASSWORD });
+    expect(user.email).toBe("ada@example.com");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.role).toBe("user");
+  });
+
+  it("refuses a second account with the same email", async () => {
+    await auth.register({ email: "ada@example.com", password: PASSWORD });
+    await expect(auth.register({ email: "ADA@example.com", password: PASSWORD })).rejects.toThrow(
+      ConflictError,
+    );
+  });
+
+  it("issues a token that authenticates its user", async () => {
+    const user = await auth.register({ email: "ada@example.com", password: PASSWORD });
+    const token = await auth.login("ADA@example.com", PASSWORD);
+    expect(token.expiresIn).toBe(60);
+    await expect(auth.authenticate(token.accessToken)).resolves.toEqual(user);
+  });
+
+  it("answers a wrong password and an unknown email the same way", async () => {
+    await auth.register({ email: "ada@example.com", password: PASSWORD });
+    await expect(auth.login("ada@example.com", "wrong-password")).rejects.toThrow(
+      UnauthorizedError,
+    );
+    await expect(auth.login("nobody@example.com", PASSWORD)).rejects.toThrow(
+      "Incorrect email or password",
+    );
+  });
+
+  it("rejects a garbled token and the token of a deleted user", async () => {
+    await expect(auth.authenticate("not-a-token")).rejects.toThrow(UnauthorizedError);
+    const user = await auth.register({ email: "ada@example.com", password: PASSWORD });
+    const { accessToken } = await auth.login("ada@example.com", PASSWORD);
+    await users.delete(user.id);
+    await expect(auth.authenticate(accessToken)).rejects.toThrow("Invalid or expired token");
+  });
+});
