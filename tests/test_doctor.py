@@ -99,3 +99,12 @@ def test_catalog_checks_name_known_functions():
         for standard, impl in standards.items():
             for check in impl.checks:
                 assert check.check in CHECKS, f"{stack}/{standard}: {check.check}"
+
+
+def test_generated_ci_runs_doctor_once_agentgen_is_configured(fresh: Path):
+    import yaml
+
+    workflow = yaml.safe_load((fresh / ".github/workflows/ci.yml").read_text())
+    job = workflow["jobs"]["standards"]
+    assert "vars.AGENTGEN_SPEC" in job["if"]
+    assert any("agentgen doctor" in step.get("run", "") for step in job["steps"])
