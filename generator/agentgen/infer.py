@@ -146,11 +146,6 @@ def _search_text(block: Block) -> str:
     return re.sub(r"[-_]+", " ", block.text) if block.kind == "name" else block.text
 
 
-def _first_match(tech_matchers: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    found = [m for m in (p.search(text) for p in tech_matchers) if m]
-    return min(found, key=lambda m: m.start()) if found else None
-
-
 def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Candidate]]:
     scores: dict[str, dict[str, Candidate]] = defaultdict(dict)
 
@@ -162,10 +157,11 @@ def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Ca
     for block in profile.blocks:
         text = _search_text(block)
         matches: dict[str, tuple[Technology, re.Match[str]]] = {}
-        for tech in catalog.technologies:
-            match = _first_match(tech.matchers, text)
-            if match:
-                matches[tech.id] = (tech, match)
+        for scanner in catalog.scanners.values():
+            for tech_id, match in scanner.first_matches(text).items():
+                tech = catalog.technology(tech_id)
+                if tech:
+                    matches[tech_id] = (tech, match)
         per_kind: dict[str, int] = defaultdict(int)
         for tech, _ in matches.values():
             per_kind[tech.kind] += 1
@@ -301,7 +297,7 @@ def _standards(profile: Profile, catalog: Catalog) -> list[StandardHit]:
     for standard in catalog.standards:
         evidence: list[Evidence] = []
         for block in profile.blocks:
-            match = _first_match(standard.matchers, block.text)
+            match = catalog.standard_scanners[standard.id].search(block.text)
             if match:
                 evidence.append(Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())))
         if evidence:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -100,14 +100,57 @@ class Catalog:
     def implementation(self, stack: str, standard: str) -> Implementation | None:
         return self.implementations.get(stack, {}).get(standard)
 
+    @cached_property
+    def scanners(self) -> dict[str, Scanner]:
+        """One scanner per kind of technology (technologies of different kinds may overlap in a text)."""
+        kinds = dict.fromkeys(t.kind for t in self.technologies)
+        return {kind: scanner([(t.id, t.matchers) for t in self.of_kind(kind)]) for kind in kinds}
+
+    @cached_property
+    def standard_scanners(self) -> dict[str, re.Pattern[str]]:
+        """One regular expression per standard (standards overlap freely: "HEALTHCHECK" is two of them)."""
+        return {s.id: scanner([(s.id, s.matchers)]).regex for s in self.standards}
+
+    @cached_property
+    def _by_id(self) -> dict[str, Technology]:
+        return {t.id: t for t in self.technologies}
+
     def technology(self, tech_id: str) -> Technology | None:
-        return next((t for t in self.technologies if t.id == tech_id), None)
+        return self._by_id.get(tech_id)
 
     def of_kind(self, kind: str) -> list[Technology]:
         return [t for t in self.technologies if t.kind == kind]
 
     def stack_for_framework(self, framework: str) -> Stack | None:
         return next((s for s in self.stacks.values() if s.framework == framework), None)
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Many patterns in one regular expression: one pass over a text finds the first match of each key."""
+
+    regex: re.Pattern[str]
+    keys: tuple[str, ...]
+
+    def first_matches(self, text: str) -> dict[str, re.Match[str]]:
+        found: dict[str, re.Match[str]] = {}
+        for match in self.regex.finditer(text):
+            found.setdefault(self.keys[int(str(match.lastgroup)[1:])], match)
+        return found
+
+
+def scanner(entries: list[tuple[str, tuple[re.Pattern[str], ...]]]) -> Scanner:
+    """Alternation of every pattern, each in a named group that maps back to its key; flags stay per pattern."""
+    parts: list[str] = []
+    keys: list[str] = []
+    for key, patterns in entries:
+        for pattern in patterns:
+            body, ignore_case = pattern.pattern, bool(pattern.flags & re.IGNORECASE)
+            if body.startswith("(?i)"):
+                body, ignore_case = body[4:], True
+            parts.append(f"(?P<g{len(keys)}>{f'(?i:{body})' if ignore_case else body})")
+            keys.append(key)
+    return Scanner(re.compile("|".join(parts) or "(?!)"), tuple(keys))
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
