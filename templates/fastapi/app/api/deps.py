@@ -13,8 +13,11 @@ from app.repositories.users import UserRepository
 
 _bearer = HTTPBearer(auto_error=False)
 
+# Dependencies are `async def` even when they do not await: FastAPI runs plain `def` ones in a thread pool,
+# a thread hop per dependency per request.
 
-def get_settings(request: Request) -> Settings:
+
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -22,11 +25,11 @@ def get_settings(request: Request) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_user_repository(session: SessionDep) -> UserRepository:
+async def get_user_repository(session: SessionDep) -> UserRepository:
     return UserRepository(session)
 
 
-def get_item_repository(session: SessionDep) -> ItemRepository:
+async def get_item_repository(session: SessionDep) -> ItemRepository:
     return ItemRepository(session)
 
 
@@ -58,7 +61,7 @@ async def get_current_user(
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def require_admin(user: CurrentUser) -> User:
+async def require_admin(user: CurrentUser) -> User:
     if user.role != Role.ADMIN:
         raise HTTPException(403, "Administrator role required")
     return user
