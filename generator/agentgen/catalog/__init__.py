@@ -159,7 +159,8 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def _technology(tech_id: str, kind: str, spec: dict[str, Any]) -> Technology:
