@@ -25,7 +25,10 @@ app = typer.Typer(
         "  agentgen profiles\n"
         "  agentgen inspect fastapi-postgres\n"
         "  agentgen inspect ./agents/backend.md --json\n"
-        "  agentgen new fastapi-postgres my-service --defaults"
+        "  agentgen new fastapi-postgres my-service --defaults\n"
+        "  agentgen update my-service --check\n"
+        "  agentgen doctor my-service\n"
+        "  agentgen demo examples/workshop.yaml /tmp/workshop --verify"
     ),
     # Plain click help: rich's help renderer alone costs ~80 ms of imports on every `--help`.
     rich_markup_mode=None,
