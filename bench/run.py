@@ -3,6 +3,7 @@
     python bench/run.py help                 # `agentgen --help` wall time (goal: median under 150 ms)
     python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
     python bench/run.py service fastapi      # generated service vs bare app (goals: p95 < 100 ms, ratio >= 0.7)
+    python bench/run.py demo                 # a verified workshop batch vs its projects one by one (goal: <= 1.2)
 
 Each ends with one line `RESULT key=value ...`.
 """
@@ -10,6 +11,7 @@ Each ends with one line `RESULT key=value ...`.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -69,6 +71,36 @@ def bench_generate(runs: int, profile: str) -> float:
     return a / c
 
 
+def bench_demo(manifest: Path, jobs: int) -> float:
+    """Each project of the manifest verified alone, then the whole batch with `jobs` at a time."""
+    entries = yaml.safe_load(manifest.read_text())["projects"]
+    with tempfile.TemporaryDirectory(prefix="agentgen-bench-demo-") as scratch:
+        work = Path(scratch)
+        alone = []
+        for entry in entries:
+            profile = entry["profile"]
+            if "/" in profile or profile.endswith(".md"):
+                entry = {**entry, "profile": str((manifest.parent / profile).resolve())}
+            single = work / f"{entry['name']}.yaml"
+            single.write_text(yaml.safe_dump({"projects": [entry]}))
+            seconds = timed(
+                lambda single=single: run(
+                    tool("agentgen"), "demo", str(single), str(work / "alone"), "--verify", "--force", "--jobs", "1"
+                )
+            )
+            alone.append(seconds)
+            print(f"alone  {entry['name']:24} {seconds:7.1f}s")
+        batch = timed(
+            lambda: run(tool("agentgen"), "demo", str(manifest), str(work / "batch"), "--verify", "--jobs", str(jobs))
+        )
+    ideal = sum(alone) / jobs
+    print(
+        f"batch of {len(entries)} with --jobs {jobs}: {batch:.1f}s; one by one: {sum(alone):.1f}s; ideal {ideal:.1f}s"
+    )
+    print(f"ratio (batch / (sum alone / jobs)) = {batch / ideal:.2f}")
+    return batch / ideal
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -80,6 +112,9 @@ def main() -> None:
     service = sub.add_parser("service", help="a generated service against a bare app of its framework")
     service.add_argument("stack")
     service.add_argument("--seconds", type=int, default=15)
+    demo = sub.add_parser("demo", help="a verified workshop batch against its projects one by one")
+    demo.add_argument("--manifest", type=Path, default=ROOT / "examples" / "workshop.yaml")
+    demo.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     if args.command == "help":
         print(f"RESULT help_ms={bench_help(args.runs):.0f}")
@@ -87,6 +122,8 @@ def main() -> None:
         ratio = bench_generate(args.runs, args.profile)
         help_ms = bench_help(21)
         print(f"RESULT ratio={ratio:.2f} help_ms={help_ms:.0f}")
+    elif args.command == "demo":
+        print(f"RESULT ratio={bench_demo(args.manifest, args.jobs):.2f}")
     elif args.command == "service":
         from service import SPECS, report, run_service
 
