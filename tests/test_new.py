@@ -236,3 +236,17 @@ def test_plain_copier_renders_this_repository_without_agentgen(tmp_path: Path):
     assert answers["project_name"] == "my-service" and answers["standards"] == []
     assert "without an agent profile" in (dest / "STANDARDS.md").read_text()
     assert (dest / "Makefile").is_file() and not (dest / ".claude").exists()
+
+
+def test_express_layers_hold_real_code_and_profile_folders_are_added(tmp_path: Path):
+    profile = tmp_path / "layered.md"
+    text = builtin_profiles()["express-layered"].read_text()
+    extra_layers = "├── handlers/   # webhooks\n├── jobs/       # queues\n└── config/ "
+    profile.write_text(text.replace("└── config/ ", extra_layers))
+    dest = tmp_path / "layered"
+    result = run_agentgen("new", str(profile), str(dest), "--defaults", "--no-git")
+    assert result.returncode == 0, result.stderr
+    for layer in ("controllers", "services", "repositories", "models", "middleware", "utils", "config"):
+        assert list((dest / "src" / layer).glob("*.ts")), layer
+    for extra in ("handlers", "jobs"):
+        assert (dest / "src" / extra / "README.md").is_file(), extra
