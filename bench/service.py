@@ -44,9 +44,11 @@ class Spec:
     env: dict[str, str] = field(default_factory=dict)
     bare_env: dict[str, str] = field(default_factory=dict)
     database: str = "postgresql"
+    new_args: list[str] = field(default_factory=list)
 
 
-# {port}, {db} (standard URL), {redis}, {bare} (this stack's folder under bench/bare) are filled in at run time.
+# Filled in at run time, in every command and env value: {port} (of the server being started), {db} (standard
+# URL), {db_async}, {redis}, {secret} (a fresh random key), {bare} (this stack's folder under bench/bare).
 SPECS: dict[str, Spec] = {
     "fastapi": Spec(
         profile="fastapi-postgres",
@@ -67,6 +69,69 @@ SPECS: dict[str, Spec] = {
         ],
         env={"RATE_LIMIT": "100000000/minute"},
         bare_env={"BARE_DATABASE_URL": "{db_async}"},
+    ),
+    "django": Spec(
+        profile="django-mysql",
+        new_args=["--database", "postgresql"],
+        prepare=[["make", "install"]],
+        migrate=["uv", "run", "--no-sync", "python", "manage.py", "migrate", "--noinput"],
+        # The Dockerfile's CMD, bound to loopback.
+        serve=[
+            "uv",
+            "run",
+            "--no-sync",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            "127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--graceful-timeout",
+            "20",
+        ],
+        bare=[
+            "uv",
+            "run",
+            "--no-sync",
+            "gunicorn",
+            "bare:application",
+            "--pythonpath",
+            "{bare}",
+            "--bind",
+            "127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "{secret}",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "RATE_LIMIT_ANON": "100000000/minute",
+            "RATE_LIMIT_USER": "100000000/minute",
+        },
+    ),
+    "express": Spec(
+        profile="express-layered",
+        # The Dockerfile's build stage, then its CMD.
+        prepare=[["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], ["npm", "run", "build"]],
+        migrate=["node", "dist/db/migrate.js"],
+        serve=["node", "--enable-source-maps", "dist/server.js"],
+        bare=["node", "{bare}/bare.mjs"],
+        env={"NODE_ENV": "production", "PORT": "{port}", "RATE_LIMIT": "100000000/minute"},
+    ),
+    "gin": Spec(
+        profile="gin-postgres",
+        # The Dockerfile's build; the bare app is built with the same go.mod, in this temporary copy only.
+        prepare=[
+            ["env", "CGO_ENABLED=0", "go", "build", "-trimpath", "-ldflags=-s -w", "-o", "bin/api", "./cmd/api"],
+            ["cp", "-r", "{bare}", "cmd/bare"],
+            ["env", "CGO_ENABLED=0", "go", "build", "-trimpath", "-ldflags=-s -w", "-o", "bin/bare", "./cmd/bare"],
+        ],
+        migrate=["bin/api", "-migrate"],
+        serve=["bin/api"],
+        bare=["bin/bare"],
+        env={"PORT": "{port}", "RATE_LIMIT": "100000000/minute"},
     ),
 }
 
@@ -91,6 +156,12 @@ def _free_port() -> int:
 
 def _fill(values: list[str], context: dict[str, str]) -> list[str]:
     return [value.format(**context) for value in values]
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}:\n{done.stdout}{done.stderr}")
 
 
 def _request(url: str, body: dict | None = None, token: str | None = None) -> dict:
@@ -179,24 +250,40 @@ def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     redis = os.environ.get("AGENTGEN_REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/11"
+    if shutil.which("redis-cli"):  # the bench's own Redis database: no counters left over from an earlier run
+        subprocess.run(["redis-cli", "-u", redis, "flushdb"], capture_output=True)
     admin, db = _database(spec.database)
+    try:
+        return _measure(stack, spec, db, redis, seconds)
+    finally:
+        subprocess.run(
+            ["psql", "-q", admin, "-c", f"DROP DATABASE IF EXISTS {urlsplit(db).path[1:]}"], capture_output=True
+        )
+
+
+def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int) -> tuple[Load, Load]:
     with tempfile.TemporaryDirectory(prefix=f"agentgen-bench-{stack}-") as scratch:
         work = Path(scratch)
         project = work / f"{stack}-svc"
         agentgen = str(BIN / "agentgen")
         subprocess.run(
-            [agentgen, "new", spec.profile, str(project), "--defaults", "--no-git"], check=True, capture_output=True
+            [agentgen, "new", spec.profile, str(project), "--defaults", "--no-git", *spec.new_args],
+            check=True,
+            capture_output=True,
         )
         env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
         env.pop("VIRTUAL_ENV", None)
-        for step in spec.prepare:
-            subprocess.run(step, cwd=project, env=env, check=True, capture_output=True)
+        port = _free_port()
         context = {
             "db": db,
             "db_async": db.replace("postgresql://", "postgresql+psycopg://", 1),
             "redis": redis,
+            "secret": secrets.token_urlsafe(48),
             "bare": str(BENCH / "bare" / stack),
+            "port": str(port),
         }
+        for step in spec.prepare:
+            _run(_fill(step, context), project, env)
         production = {
             **env,
             "ENVIRONMENT": "production",
@@ -205,12 +292,9 @@ def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
             "REDIS_URL": redis,
             **{k: v.format(**context) for k, v in spec.env.items()},
         }
-        subprocess.run(spec.migrate, cwd=project, env=production, check=True, capture_output=True)
+        _run(_fill(spec.migrate, context), project, production)
 
-        port = _free_port()
-        with _server(
-            _fill(spec.serve, {**context, "port": str(port)}), project, production, port, work / "service.log"
-        ) as base:
+        with _server(_fill(spec.serve, context), project, production, port, work / "service.log") as base:
             credentials = {"email": "bench@example.com", "password": "bench-password-1"}
             _request(f"{base}/api/v1/auth/register", credentials)
             token = _request(f"{base}/api/v1/auth/login", credentials)["access_token"]
@@ -225,17 +309,16 @@ def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
             service = wrk(f"{stack} (generated)", base + PAGE, token, seconds)
 
         port = _free_port()
+        context["port"] = str(port)
         bare_env = {
             **production,
+            **{k: v.format(**context) for k, v in spec.env.items()},
             "BARE_OWNER_ID": str(owner),
             **{k: v.format(**context) for k, v in spec.bare_env.items()},
         }
-        with _server(
-            _fill(spec.bare, {**context, "port": str(port)}), project, bare_env, port, work / "bare.log"
-        ) as base:
+        with _server(_fill(spec.bare, context), project, bare_env, port, work / "bare.log") as base:
             wrk("warm-up", base + PAGE, None, 3)
             bare = wrk(f"{stack} (bare)", base + PAGE, None, seconds)
-    subprocess.run(["psql", "-q", admin, "-c", f"DROP DATABASE IF EXISTS {urlsplit(db).path[1:]}"], capture_output=True)
     return service, bare
 
 
