@@ -289,10 +289,9 @@ def doctor(
       agentgen doctor ./orders-api --json
     """
     from agentgen import report
-    from agentgen.doctor import diagnose, load_answers
-    from agentgen.update import template_status
+    from agentgen.doctor import diagnose
 
-    diagnosis = diagnose(project, template=template_status(load_answers(project)))
+    diagnosis = diagnose(project)
     if as_json:
         sys.stdout.write(json.dumps(diagnosis.to_json(), indent=2) + "\n")
     else:

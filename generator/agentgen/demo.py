@@ -87,10 +87,7 @@ def plan_batch(manifest: Path, out: Path, source: TemplateSource) -> list[Plan]:
     for number, entry in enumerate(load_manifest(manifest), 1):
         name = entry["name"]
         try:
-            reference = entry["profile"]
-            relative = manifest.parent / reference
-            profile_path = relative if ("/" in reference or reference.endswith(".md")) else resolve_profile(reference)
-            profile = read_profile(profile_path)
+            profile = read_profile(resolve_profile(entry["profile"], base=manifest.parent))
             plan = plan_with_source(
                 profile,
                 infer(profile),

@@ -13,11 +13,12 @@ from typing import Any
 
 import yaml
 
+from agentgen.answers import agent_file, read_answers
 from agentgen.catalog import Catalog, Check, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.infer import infer
-from agentgen.post import AGENTS_DIR
 from agentgen.profile import read_profile
+from agentgen.update import template_status
 
 PASS, FAIL, OFF, ABSENT = "ok", "failing", "off", "not generated"
 
@@ -128,37 +129,23 @@ def run_check(project: Path, check: Check, answers: dict[str, Any]) -> str | Non
 # ---- the diagnosis ------------------------------------------------------------------------------------------
 
 
-def load_answers(project: Path) -> dict[str, Any]:
-    answers_file = project / ".copier-answers.yml"
-    if not answers_file.is_file():
-        raise AgentgenError(f"{project}: not a generated project (no .copier-answers.yml)")
-    try:
-        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise AgentgenError(f"{answers_file}: not valid YAML") from err
-    if not isinstance(answers, dict) or "stack" not in answers:
-        raise AgentgenError(f"{answers_file}: records no stack")
-    return answers
-
-
 def asked_standards(
     project: Path, answers: dict[str, Any], catalog: Catalog, stack: str
 ) -> tuple[str | None, list[str]]:
     """The standards the project's profile names (from .claude/agents/), else every standard the stack implements."""
-    agent_file = project / AGENTS_DIR / f"{answers.get('agent_name', '')}.md"
-    if not agent_file.is_file():
-        candidates = sorted((project / AGENTS_DIR).glob("*.md"))
-        agent_file = candidates[0] if len(candidates) == 1 else agent_file
-    if agent_file.is_file():
-        inference = infer(read_profile(agent_file), catalog)
-        return str(agent_file.relative_to(project)), [hit.id for hit in inference.standards]
-    return None, list(catalog.implementations.get(stack, {}))
+    profile = agent_file(project, answers)
+    if profile is None:
+        return None, list(catalog.implementations.get(stack, {}))
+    inference = infer(read_profile(profile), catalog)
+    return str(profile.relative_to(project)), [hit.id for hit in inference.standards]
 
 
-def diagnose(project: Path, catalog: Catalog | None = None, template: str = "") -> Diagnosis:
+def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
     catalog = catalog or load_catalog()
-    answers = load_answers(project)
-    stack = str(answers["stack"])
+    answers = read_answers(project)
+    stack = str(answers.get("stack", ""))
+    if not stack:
+        raise AgentgenError(f"{project}: its answers file records no stack")
     if stack not in catalog.stacks:
         raise AgentgenError(f"{project}: stack {stack!r} is not one this agentgen knows")
     profile, standards = asked_standards(project, answers, catalog, stack)
@@ -177,4 +164,4 @@ def diagnose(project: Path, catalog: Catalog | None = None, template: str = "") 
             findings.append(Finding(standard, FAIL, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems)))
         else:
             findings.append(Finding(standard, PASS, ", ".join(dict.fromkeys(c.file for c in impl.all_checks())), ""))
-    return Diagnosis(project.resolve(), stack, profile, findings, template)
+    return Diagnosis(project.resolve(), stack, profile, findings, template_status(answers))

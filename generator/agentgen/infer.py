@@ -99,10 +99,6 @@ class Inference:
     warnings: list[str]
     stack_scores: dict[str, float] = field(default_factory=dict)
 
-    def top(self, kind: str) -> Candidate | None:
-        ranked = self.candidates.get(kind) or []
-        return ranked[0] if ranked else None
-
     def evidence_for(self, kind: str, tech_id: str | None) -> list[Evidence]:
         return next((c.evidence for c in self.candidates.get(kind, []) if c.id == tech_id), [])
 

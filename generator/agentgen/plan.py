@@ -318,17 +318,15 @@ def plan_with_source(
         profile,
         inference,
         dest,
-        available_stacks=source.stacks() or list(load_catalog().stacks),
-        known_answers=set(source.questions()) or None,
+        available_stacks=source.stacks or list(load_catalog().stacks),
+        known_answers=set(source.questions) or None,
         stack=stack,
         database=database,
         data=data,
         prompter=prompter,
     )
-    if source.dirty():
-        plan.warnings.append(
-            f"{source.location} has uncommitted template changes; the project records {source.commit()}"
-        )
+    if source.dirty:
+        plan.warnings.append(f"{source.location} has uncommitted template changes; the project records {source.commit}")
     return plan
 
 

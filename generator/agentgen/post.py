@@ -4,14 +4,13 @@ the agent's profile beside the code, the profile's extra layout directories, and
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 from agentgen import __version__
+from agentgen.answers import AGENTS_DIR
+from agentgen.git import commit
+from agentgen.git import git as run_git
 from agentgen.plan import Plan
-
-AGENTS_DIR = Path(".claude") / "agents"
 
 
 def finish_project(plan: Plan, project: Path, *, git: bool) -> list[str]:
@@ -58,16 +57,7 @@ def create_layout_dirs(plan: Plan, project: Path) -> list[str]:
     return created
 
 
-def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    # A project rendered inside another repository still gets a repository of its own.
-    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(project.parent)}
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True, env=env)
-
-
 def git_init(project: Path, message: str) -> None:
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "-A")
-    identity: list[str] = []
-    if not subprocess.run(["git", "config", "user.email"], cwd=project, capture_output=True, check=False).stdout:
-        identity = ["-c", "user.name=agentgen", "-c", "user.email=agentgen@localhost"]
-    _git(project, *identity, "commit", "-q", "--no-verify", "-m", message)
+    run_git(project, "init", "-q", "-b", "main")
+    run_git(project, "add", "-A")
+    commit(project, message)

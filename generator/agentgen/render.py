@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
-import yaml
-
+from agentgen.answers import ANSWERS, write_answers
 from agentgen.errors import AgentgenError
 from agentgen.plan import Plan
 from agentgen.post import finish_project
@@ -109,7 +107,7 @@ def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None
         except (CopierError, TemplateError, ValueError) as err:
             raise AgentgenError(f"rendering the {plan.stack} template failed: {err}") from err
     if template is not None:
-        _record_source(project / ".copier-answers.yml", source)
+        _record_source(project / ANSWERS, source)
 
 
 @contextlib.contextmanager
@@ -124,17 +122,4 @@ def _without_git() -> Iterator[None]:
 
 def _record_source(answers_file: Path, source: TemplateSource) -> None:
     """Point the answers file at the template repository (not the snapshot) and the version rendered."""
-    write_answers(answers_file, {"_commit": source.commit(), "_src_path": source.record_path()})
-
-
-def write_answers(answers_file: Path, changes: dict[str, Any]) -> None:
-    """Change internal answers, formatted exactly as copier writes the file (so updates show no spurious diff)."""
-    from jinja2_ansible_filters.core_filters import to_nice_yaml
-
-    text = answers_file.read_text(encoding="utf-8")
-    header = text.split("\n", 1)[0] if text.startswith("#") else ""
-    answers = yaml.safe_load(text) or {}
-    internal = {k: v for k, v in {**answers, **changes}.items() if k.startswith("_") and v}
-    ordered = {**{k: internal[k] for k in ("_commit", "_src_path") if k in internal}, **internal}
-    body = to_nice_yaml({**ordered, **{k: v for k, v in answers.items() if not k.startswith("_")}})
-    answers_file.write_text(f"{header}\n{body}" if header else body, encoding="utf-8")
+    write_answers(answers_file, {"_commit": source.commit, "_src_path": source.record_path()})

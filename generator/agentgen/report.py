@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
-from agentgen.demo import Outcome
-from agentgen.doctor import FAIL, PASS, Diagnosis
-from agentgen.infer import Candidate, Inference
-from agentgen.plan import Plan
-from agentgen.render import Rendered
-from agentgen.update import UpdateResult
-from agentgen.verify import Verification
+if TYPE_CHECKING:  # each command imports only what it runs; these are for annotations
+    from agentgen.demo import Outcome
+    from agentgen.doctor import Diagnosis
+    from agentgen.infer import Candidate, Inference
+    from agentgen.plan import Plan
+    from agentgen.render import Rendered
+    from agentgen.update import UpdateResult
+    from agentgen.verify import Verification
 
 console = Console()
 err_console = Console(stderr=True)
@@ -175,6 +177,8 @@ def print_batch(outcomes: list[Outcome], out: Path) -> None:
 
 
 def print_diagnosis(diagnosis: Diagnosis) -> None:
+    from agentgen.doctor import FAIL, PASS
+
     colours = {PASS: "green", FAIL: "red"}
     table = Table("standard", "status", "where", "why", title=f"{diagnosis.project} ({diagnosis.stack})")
     for f in diagnosis.findings:

@@ -31,12 +31,12 @@ def builtin_profiles() -> dict[str, Path]:
     return {path.stem: path for path in sorted(profiles_dir().glob("*.md"))}
 
 
-def resolve_profile(name_or_path: str) -> Path:
-    """A built-in profile name, or a path to any profile file."""
+def resolve_profile(name_or_path: str, base: Path | None = None) -> Path:
+    """A built-in profile name, or a path to any profile file (relative to `base` when given)."""
     builtins = builtin_profiles()
     if name_or_path in builtins:
         return builtins[name_or_path]
-    path = Path(name_or_path).expanduser()
+    path = (base or Path()) / Path(name_or_path).expanduser()
     if path.exists() or "/" in name_or_path or name_or_path.endswith(".md"):
         return path
     raise AgentgenError(f"unknown profile {name_or_path!r}; built-in profiles: {', '.join(builtins) or 'none'}")

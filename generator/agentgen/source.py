@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from agentgen.errors import AgentgenError
+from agentgen.git import git
 from agentgen.resources import data_root
 
 ENV_VAR = "AGENTGEN_TEMPLATE_SRC"
@@ -32,12 +33,15 @@ class TemplateSource:
     """The local folder holding copier.yml; None for a remote URL (copier fetches it)."""
     builtin: bool
 
+    # Read once per run: `agentgen demo` plans many projects from one source.
+    @cached_property
     def questions(self) -> dict[str, Any]:
         if self.root is None:
             return {}
         config = yaml.safe_load((self.root / "copier.yml").read_text(encoding="utf-8")) or {}
         return {k: v for k, v in config.items() if not k.startswith("_")}
 
+    @cached_property
     def stacks(self) -> list[str]:
         if self.root is None:
             return []
@@ -56,29 +60,21 @@ class TemplateSource:
         bundle = self.bundle()
         return str(bundle) if bundle else self.location
 
+    @cached_property
     def commit(self) -> str | None:
         """The template version the project is rendered from: the nearest tag, or the commit."""
         if self.bundle() and self.root:
             return (self.root / BUNDLE_VERSION).read_text(encoding="utf-8").strip() or None
-        if not self.is_git():
+        if not self.is_git() or self.root is None:
             return None
-        result = subprocess.run(
-            ["git", "describe", "--tags", "--always"], cwd=self.root, capture_output=True, text=True, check=False
-        )
-        return result.stdout.strip() or None
+        return git(self.root, "describe", "--tags", "--always", check=False).strip() or None
 
+    @cached_property
     def dirty(self) -> bool:
         """Uncommitted template changes: the project gets them, but its `_commit` cannot name them."""
-        if not self.is_git():
+        if not self.is_git() or self.root is None:
             return False
-        result = subprocess.run(
-            ["git", "status", "--porcelain", "--", "copier.yml", "templates"],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return bool(result.stdout.strip())
+        return bool(git(self.root, "status", "--porcelain", "--", "copier.yml", "templates", check=False).strip())
 
     def snapshot(self, into: Path, stack: str) -> Path:
         """A plain copy of what one stack needs, so copier renders it without cloning."""

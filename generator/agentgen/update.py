@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from packaging.version import InvalidVersion, Version
 
+from agentgen.answers import ANSWERS, agent_file, read_answers, write_answers
 from agentgen.errors import AgentgenError
+from agentgen.git import commit, git
 
-ANSWERS = ".copier-answers.yml"
 CONFLICT_MARKER = "<<<<<<< "
 
 
@@ -45,35 +45,15 @@ class UpdateResult:
     kept: list[str] = field(default_factory=list)
     """Files the new template version drops but the user had changed: left in place."""
 
-    @property
-    def updated(self) -> bool:
-        return bool(self.changed)
-
-
-def _git(path: Path, *args: str, check: bool = True) -> str:
-    result = subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=False)
-    if check and result.returncode != 0:
-        raise AgentgenError(f"git {' '.join(args)} failed in {path}: {result.stderr.strip()}")
-    return result.stdout
-
 
 def load_project(path: Path) -> Project:
     """Refuse, with one line, anything that cannot be updated."""
-    if not path.is_dir():
-        raise AgentgenError(f"{path}: no such project folder")
-    answers_file = path / ANSWERS
-    if not answers_file.is_file():
-        raise AgentgenError(f"{path}: not a generated project (no {ANSWERS})")
-    try:
-        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise AgentgenError(f"{answers_file}: not valid YAML ({err})") from err
-    if not isinstance(answers, dict) or not answers.get("_src_path") or not answers.get("_commit"):
-        raise AgentgenError(f"{answers_file}: records no template source and version (_src_path, _commit)")
-    inside = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path, capture_output=True, text=True)
-    if inside.returncode != 0 or Path(inside.stdout.strip()).resolve() != path.resolve():
+    answers = read_answers(path)
+    if not answers.get("_src_path") or not answers.get("_commit"):
+        raise AgentgenError(f"{path / ANSWERS}: records no template source and version (_src_path, _commit)")
+    if not git(path, "rev-parse", "--show-toplevel", check=False).strip():
         raise AgentgenError(f"{path}: not the root of a git repository; `git init` and commit it first")
-    if _git(path, "status", "--porcelain"):
+    if git(path, "status", "--porcelain"):
         raise AgentgenError(f"{path}: the git tree has uncommitted changes; commit or stash them first")
     project = Project(path, answers)
     source = project.src_path
@@ -125,18 +105,10 @@ def template_status(answers: dict[str, Any]) -> str:
 
 def retarget(project: Project, source: str) -> Project:
     """Record another template source (a team's git URL, a moved checkout) and commit that one change."""
-    from agentgen.render import write_answers
-
     write_answers(project.path / ANSWERS, {"_src_path": source})
-    _git(project.path, "add", ANSWERS)
-    _git(project.path, *_identity(project.path), "commit", "-q", "--no-verify", "-m", f"Template source: {source}")
+    git(project.path, "add", ANSWERS)
+    commit(project.path, f"Template source: {source}")
     return load_project(project.path)
-
-
-def _identity(path: Path) -> list[str]:
-    if _git(path, "config", "user.email", check=False).strip():
-        return []
-    return ["-c", "user.name=agentgen", "-c", "user.email=agentgen@localhost"]
 
 
 def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
@@ -144,17 +116,14 @@ def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
     from agentgen.catalog import load_catalog
     from agentgen.infer import infer
     from agentgen.plan import standards_answer
-    from agentgen.post import AGENTS_DIR
     from agentgen.profile import read_profile
 
-    agent_file = project.path / AGENTS_DIR / f"{project.answers.get('agent_name', '')}.md"
-    if not project.answers.get("agent_name") or not agent_file.is_file():
-        return None
+    profile = agent_file(project.path, project.answers)
     catalog = load_catalog()
     stack = str(project.answers.get("stack", ""))
-    if stack not in catalog.stacks:
+    if profile is None or stack not in catalog.stacks:
         return None
-    return standards_answer(infer(read_profile(agent_file), catalog), catalog, stack, project.answers)
+    return standards_answer(infer(read_profile(profile), catalog), catalog, stack, project.answers)
 
 
 def update_project(
@@ -165,7 +134,7 @@ def update_project(
 
     target = latest_version(project.src_path, vcs_ref)
     result = UpdateResult(current=project.commit, target=target)
-    start = _git(project.path, "rev-parse", "HEAD").strip()
+    start = git(project.path, "rev-parse", "HEAD").strip()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -181,13 +150,13 @@ def update_project(
                 skip_answered=True,
             )
     except BaseException as err:
-        _git(project.path, "reset", "-q", "--hard", start, check=False)
-        _git(project.path, "clean", "-fdq", check=False)
+        git(project.path, "reset", "-q", "--hard", start, check=False)
+        git(project.path, "clean", "-fdq", check=False)
         if isinstance(err, CopierError | ValueError):
             raise AgentgenError(f"update failed, nothing changed: {err}") from err
         raise
     result.kept = _keep_changed_files_the_template_dropped(project, start)
-    status = _git(project.path, "status", "--porcelain", "--untracked-files=all").splitlines()
+    status = git(project.path, "status", "--porcelain", "--untracked-files=all").splitlines()
     result.changed = sorted(line[3:] for line in status)
     result.conflicts = sorted(
         path for path in result.changed if path.endswith(".rej") or _has_markers(project.path / path)
@@ -197,7 +166,7 @@ def update_project(
 
 def _keep_changed_files_the_template_dropped(project: Project, start: str) -> list[str]:
     """Copier deletes a file the new template version no longer has, even one the user edited: put those back."""
-    status = _git(project.path, "status", "--porcelain").splitlines()
+    status = git(project.path, "status", "--porcelain").splitlines()
     deleted = [line[3:] for line in status if "D" in line[:2]]
     if not deleted:
         return []
@@ -212,7 +181,7 @@ def _keep_changed_files_the_template_dropped(project: Project, start: str) -> li
             generated = Path(old, path)
             ours = subprocess.run(["git", "show", f"{start}:{path}"], cwd=project.path, capture_output=True).stdout
             if not generated.is_file() or generated.read_bytes() != ours:
-                _git(project.path, "checkout", start, "--", path)
+                git(project.path, "checkout", start, "--", path)
                 kept.append(path)
     return kept
 
