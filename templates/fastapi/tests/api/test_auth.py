@@ -1,5 +1,10 @@
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
 from tests.conftest import PASSWORD, auth_headers, register
 
 
@@ -47,3 +52,25 @@ def test_me_requires_a_valid_token(client: TestClient) -> None:
     assert missing.headers["WWW-Authenticate"] == "Bearer"
     invalid = client.get("/api/v1/users/me", headers={"Authorization": "Bearer not-a-jwt"})
     assert invalid.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("claims", "secret"),
+    [
+        ({"role": "admin"}, "another-secret-that-is-long-enough-for-hs256"),  # forged
+        ({}, None),  # no role
+        ({"role": "root"}, None),  # a role that does not exist
+        ({"role": "user", "sub": "not-a-number"}, None),
+    ],
+    ids=["other-secret", "no-role", "unknown-role", "bad-subject"],
+)
+def test_tokens_must_be_signed_by_us_and_name_a_known_role(
+    client: TestClient, settings: Settings, claims: dict[str, str], secret: str | None
+) -> None:
+    user_id = register(client, "alice@example.com")["id"]
+    now = datetime.now(UTC)
+    payload = {"sub": str(user_id), "iat": now, "exp": now + timedelta(minutes=5), **claims}
+    token = jwt.encode(payload, secret or settings.jwt_secret.get_secret_value(), algorithm="HS256")
+    response = client.get("/api/v1/items", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+    assert response.json()["error"]["message"] == "Invalid or expired token"

@@ -1,6 +1,9 @@
 from fastapi.testclient import TestClient
 
-from tests.conftest import auth_headers, register
+from app.models import Role
+from app.repositories.users import UserRepository
+from app.services.users import set_role
+from tests.conftest import auth_headers, register, run_in_db
 
 
 def test_only_admins_list_users(client: TestClient, user_headers: dict[str, str]) -> None:
@@ -27,6 +30,21 @@ def test_admin_deletes_a_user_and_their_items(client: TestClient, admin_headers:
 
     assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 204
     assert client.get("/api/v1/items", headers=admin_headers).json()["total"] == 0
-    # The deleted user's token no longer works.
-    assert client.get("/api/v1/users/me", headers=headers).status_code == 401
     assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 404
+    # The token outlives the account until it expires, but reading the account or creating items with it fails.
+    for response in (
+        client.get("/api/v1/users/me", headers=headers),
+        client.post("/api/v1/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers),
+    ):
+        assert response.status_code == 401
+        assert response.json()["error"]["message"] == "Invalid or expired token"
+
+
+def test_a_new_role_takes_effect_with_the_next_login(client: TestClient, database_url: str) -> None:
+    register(client, "promoted@example.com")
+    before = auth_headers(client, "promoted@example.com")
+    run_in_db(database_url, lambda session: set_role(UserRepository(session), "promoted@example.com", Role.ADMIN))
+
+    assert client.get("/api/v1/users", headers=before).status_code == 403
+    after = auth_headers(client, "promoted@example.com")
+    assert client.get("/api/v1/users", headers=after).status_code == 200

@@ -16,33 +16,40 @@ def test_password_hash_verifies_only_the_right_password() -> None:
 
 
 def test_token_round_trip_keeps_subject_and_claims() -> None:
-    token = create_access_token("42", SECRET, timedelta(minutes=5), role="admin")
+    token = create_access_token("42", "admin", SECRET, timedelta(minutes=5))
     claims = decode_access_token(token, SECRET)
     assert claims["sub"] == "42"
     assert claims["role"] == "admin"
 
 
+def test_token_without_a_role_is_rejected() -> None:
+    now = datetime.now(UTC)
+    token = jwt.encode({"sub": "42", "iat": now, "exp": now + timedelta(minutes=5)}, SECRET, algorithm="HS256")
+    with pytest.raises(jwt.MissingRequiredClaimError):
+        decode_access_token(token, SECRET)
+
+
 def test_expired_token_is_rejected() -> None:
-    token = create_access_token("42", SECRET, timedelta(seconds=-1))
+    token = create_access_token("42", "user", SECRET, timedelta(seconds=-1))
     with pytest.raises(jwt.ExpiredSignatureError):
         decode_access_token(token, SECRET)
 
 
 def test_token_signed_with_another_secret_is_rejected() -> None:
-    token = create_access_token("42", "another-secret-that-is-long-enough!", timedelta(minutes=5))
+    token = create_access_token("42", "user", "another-secret-that-is-long-enough!", timedelta(minutes=5))
     with pytest.raises(jwt.InvalidSignatureError):
         decode_access_token(token, SECRET)
 
 
 def test_only_hs256_is_accepted() -> None:
     now = datetime.now(UTC)
-    claims = {"sub": "42", "iat": now, "exp": now + timedelta(minutes=5)}
+    claims = {"sub": "42", "role": "user", "iat": now, "exp": now + timedelta(minutes=5)}
     token = jwt.encode(claims, SECRET, algorithm="HS512")
     with pytest.raises(jwt.InvalidAlgorithmError):
         decode_access_token(token, SECRET)
 
 
 def test_token_without_expiry_is_rejected() -> None:
-    token = jwt.encode({"sub": "42", "iat": datetime.now(UTC)}, SECRET, algorithm="HS256")
+    token = jwt.encode({"sub": "42", "role": "user", "iat": datetime.now(UTC)}, SECRET, algorithm="HS256")
     with pytest.raises(jwt.MissingRequiredClaimError):
         decode_access_token(token, SECRET)

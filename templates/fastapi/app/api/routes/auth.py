@@ -27,5 +27,5 @@ async def login(data: LoginRequest, users: UsersDep, settings: SettingsDep) -> T
     if user is None:
         raise HTTPException(401, "Incorrect email or password")
     expires_in = timedelta(minutes=settings.jwt_expire_minutes)
-    token = create_access_token(str(user.id), settings.jwt_secret.get_secret_value(), expires_in, role=user.role.value)
+    token = create_access_token(str(user.id), user.role.value, settings.jwt_secret.get_secret_value(), expires_in)
     return Token(access_token=token, expires_in=int(expires_in.total_seconds()))

@@ -1,16 +1,17 @@
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
+from sqlalchemy.exc import IntegrityError
 
-from app.api.deps import CurrentUser, ItemsDep
+from app.api.deps import CurrentUser, ItemsDep, Principal, invalid_token
 from app.api.responses import errors
-from app.models import Item, Role, User
+from app.models import Item, Role
 from app.schemas.items import ItemCreate, ItemPage, ItemRead, ItemUpdate
 
 router = APIRouter(prefix="/items", tags=["items"])
 
 
-async def _get_visible_item(items: ItemsDep, item_id: int, user: User) -> Item:
+async def _get_visible_item(items: ItemsDep, item_id: int, user: Principal) -> Item:
     """The item, if the user owns it or is an admin; otherwise 404, so ids of others' items are not revealed."""
     item = await items.get(item_id)
     if item is None or (item.owner_id != user.id and user.role != Role.ADMIN):
@@ -32,7 +33,10 @@ async def list_items(
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=errors(401, 422))
 async def create_item(data: ItemCreate, user: CurrentUser, items: ItemsDep) -> ItemRead:
-    item = await items.save(Item(**data.model_dump(), owner_id=user.id))
+    try:
+        item = await items.save(Item(**data.model_dump(), owner_id=user.id))
+    except IntegrityError as exc:  # the owner's account was deleted after the token was issued
+        raise invalid_token() from exc
     return ItemRead.model_validate(item)
 
 

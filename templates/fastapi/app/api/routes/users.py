@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 
-from app.api.deps import AdminUser, CurrentUser, UsersDep
+from app.api.deps import AdminUser, CurrentUser, UsersDep, invalid_token
 from app.api.responses import errors
 from app.schemas.users import UserPage, UserRead
 
@@ -10,7 +10,10 @@ router = APIRouter(prefix="/users", tags=["users"])
 
 
 @router.get("/me", responses=errors(401))
-async def read_me(user: CurrentUser) -> UserRead:
+async def read_me(principal: CurrentUser, users: UsersDep) -> UserRead:
+    user = await users.get(principal.id)
+    if user is None:  # deleted after the token was issued
+        raise invalid_token()
     return UserRead.model_validate(user)
 
 
