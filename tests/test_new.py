@@ -250,3 +250,34 @@ def test_express_layers_hold_real_code_and_profile_folders_are_added(tmp_path: P
         assert list((dest / "src" / layer).glob("*.ts")), layer
     for extra in ("handlers", "jobs"):
         assert (dest / "src" / extra / "README.md").is_file(), extra
+
+
+def test_compiled_templates_are_cached_and_a_bad_cache_entry_is_a_miss(tmp_path: Path):
+    """`new` keeps Jinja bytecode between runs (in the temp folder, as Jinja does by default); whatever is in
+    that cache, the project comes out the same."""
+    (tmp_path / "tmp").mkdir()
+
+    def new(run: str) -> None:
+        dest = tmp_path / run / "svc"
+        result = run_agentgen(
+            "new", "fastapi-postgres", str(dest), "--defaults", "--no-git", env={"TMPDIR": str(tmp_path / "tmp")}
+        )
+        assert result.returncode == 0, result.stderr
+
+    new("cold")
+    entries = list((tmp_path / "tmp").glob("_jinja2-cache-*/*.cache"))
+    assert len(entries) >= 20  # every template file of the stack
+    for entry in entries:
+        entry.write_bytes(b"not bytecode")
+
+    new("warm")
+    assert all(entry.read_bytes() != b"not bytecode" for entry in entries)  # rewritten after the miss
+    new("hot")
+    cold, warm, hot = (
+        sorted(p.relative_to(tmp_path / run) for p in (tmp_path / run).rglob("*")) for run in ("cold", "warm", "hot")
+    )
+    assert cold == warm == hot
+    for relative in cold:
+        if (tmp_path / "cold" / relative).is_file():
+            texts = {(tmp_path / run / relative).read_bytes() for run in ("cold", "warm", "hot")}
+            assert len(texts) == 1, relative

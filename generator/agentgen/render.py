@@ -14,12 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from agentgen.answers import ANSWERS, write_answers
 from agentgen.errors import AgentgenError
 from agentgen.plan import Plan
 from agentgen.post import finish_project
 from agentgen.source import TemplateSource
+
+if TYPE_CHECKING:
+    from copier._main import Worker
 
 
 def check_destination(dest: Path) -> None:
@@ -87,7 +91,6 @@ def render(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendered:
 
 
 def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None:
-    from copier import run_copy
     from copier.errors import CopierError
     from jinja2 import TemplateError
 
@@ -95,19 +98,58 @@ def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None
     with warnings.catch_warnings(), _without_git() if template else contextlib.nullcontext():
         warnings.simplefilter("ignore")  # copier's DirtyLocalWarning and friends are not the user's business here
         try:
-            run_copy(
-                str(template or source.location),
-                project,
+            worker = _caching_worker()(
+                src_path=str(template or source.location),
+                dst_path=project,
                 data=plan.answers,
                 defaults=True,
                 quiet=True,
                 unsafe=False,
                 overwrite=True,
             )
+            with worker:
+                worker.run_copy()
         except (CopierError, TemplateError, ValueError) as err:
             raise AgentgenError(f"rendering the {plan.stack} template failed: {err}") from err
     if template is not None:
         _record_source(project / ANSWERS, source)
+
+
+def _caching_worker() -> type[Worker]:
+    """copier's Worker, with its Jinja environment compiling less: template files go through a bytecode cache
+    shared by every run (Jinja checks each entry against the file's source), and path parts, which copier
+    compiles one by one and which repeat (`app`, `tests`, ...), are compiled once per render."""
+    from functools import cache, cached_property
+
+    import copier
+    import jinja2
+    from copier._jinja_ext import SandboxedEnvironment
+    from copier._main import Worker
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    class BytecodeCache(FileSystemBytecodeCache):
+        def __init__(self, environment: jinja2.Environment) -> None:
+            super().__init__()
+            extensions = sorted(type(extension).__name__ for extension in environment.extensions.values())
+            self.fingerprint = f"{copier.__version__}|{jinja2.__version__}|{extensions}"
+
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            # By template name, not file path: each render reads the template from a fresh temporary snapshot.
+            return super().get_cache_key(f"{self.fingerprint}|{name}")
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError, ValueError, EOFError):  # an unreadable entry is a miss
+                super().load_bytecode(bucket)
+
+    class CachingWorker(Worker):
+        @cached_property
+        def jinja_env(self) -> SandboxedEnvironment:
+            environment = super().jinja_env
+            environment.bytecode_cache = BytecodeCache(environment)
+            environment.from_string = cache(environment.from_string)  # type: ignore[assignment,method-assign]
+            return environment
+
+    return CachingWorker
 
 
 @contextlib.contextmanager
