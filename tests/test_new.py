@@ -152,6 +152,11 @@ def test_nearest_stack_is_used_with_a_warning_naming_it(tmp_path: Path):
         (["--data", "novalue"], "expected key=value"),
         (["--data", "coverage_min=300"], "rendering the fastapi template failed"),
         (["--template-src", "/nonexistent/templates"], "no copier.yml"),
+        # uv and npm refuse a project named like one of its dependencies, direct or not.
+        (["--data", "project_name=fastapi"], "'fastapi' is the name of one of its own dependencies"),
+        (["--data", "project_name=starlette"], "'starlette' is the name of one of its own dependencies"),
+        (["--stack", "express", "--data", "project_name=express"], "dependencies in the express stack"),
+        (["--stack", "django", "--data", "project_name=django"], "dependencies in the django stack"),
     ],
 )
 def test_bad_input_writes_nothing(tmp_path: Path, args: list[str], fragment: str):

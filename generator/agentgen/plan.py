@@ -325,6 +325,12 @@ def plan_with_source(
         data=data,
         prompter=prompter,
     )
+    name, stack_id = str(plan.answers["project_name"]), str(plan.answers["stack"])
+    if name in source.package_names(stack_id, load_catalog().stacks[stack_id].packages):
+        raise AgentgenError(
+            f"project name {name!r} is the name of one of its own dependencies in the {stack_id} stack; "
+            f"choose another, e.g. {name}-service"
+        )
     if source.dirty:
         plan.warnings.append(f"{source.location} has uncommitted template changes; the project records {source.commit}")
     return plan

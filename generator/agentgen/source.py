@@ -8,6 +8,7 @@ they came from, so `copier update` works on the project later.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from agentgen.catalog import PackageNames
 from agentgen.errors import AgentgenError
 from agentgen.git import git
 from agentgen.resources import data_root
@@ -46,6 +48,13 @@ class TemplateSource:
         if self.root is None:
             return []
         return sorted(p.name for p in (self.root / "templates").iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+    def package_names(self, stack: str, where: PackageNames | None) -> set[str]:
+        """The packages a project of `stack` installs (normalized: lowercase, dashes), as its lock file lists them."""
+        if self.root is None or where is None or not (lock := self.root / "templates" / stack / where.file).is_file():
+            return set()
+        names = re.findall(where.pattern, lock.read_text(encoding="utf-8"))
+        return {re.sub(r"[-_.]+", "-", name.lower()) for name in names}
 
     def is_git(self) -> bool:
         return self.root is not None and (self.root / ".git").exists()

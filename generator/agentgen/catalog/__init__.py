@@ -44,12 +44,21 @@ class Standard:
 
 
 @dataclass(frozen=True)
+class PackageNames:
+    """Where the names of the packages a stack's project installs are found: a file of its template, a regex."""
+
+    file: str
+    pattern: str
+
+
+@dataclass(frozen=True)
 class Stack:
     id: str
     title: str
     language: str
     framework: str
     databases: tuple[str, ...]
+    packages: PackageNames | None = None
 
     @property
     def default_database(self) -> str:
@@ -192,7 +201,14 @@ def load_catalog() -> Catalog:
     )
     stack_data = _load("stacks.yml")
     stacks = {
-        sid: Stack(sid, spec["title"], spec["language"], spec["framework"], tuple(spec["databases"]))
+        sid: Stack(
+            sid,
+            spec["title"],
+            spec["language"],
+            spec["framework"],
+            tuple(spec["databases"]),
+            PackageNames(**spec["packages"]) if "packages" in spec else None,
+        )
         for sid, spec in stack_data["stacks"].items()
     }
     impl_data = _load("implementations.yml")
