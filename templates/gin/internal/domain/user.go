@@ -12,6 +12,9 @@ const (
 	RoleAdmin Role = "admin"
 )
 
+// Known reports whether r is one of the roles above.
+func (r Role) Known() bool { return r == RoleUser || r == RoleAdmin }
+
 type User struct {
 	ID           int64
 	Email        string
@@ -21,4 +24,10 @@ type User struct {
 	CreatedAt    time.Time
 }
 
-func (u User) IsAdmin() bool { return u.Role == RoleAdmin }
+// Principal is who makes a request, as their access token names them: authorization needs nothing else.
+type Principal struct {
+	ID   int64
+	Role Role
+}
+
+func (p Principal) IsAdmin() bool { return p.Role == RoleAdmin }
