@@ -7,12 +7,13 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import InvalidToken
 
 from apps.core.pagination import PaginationSerializer, page_serializer, paginated_response
 from apps.core.schema import errors
 from apps.items import selectors, services
 from apps.items.models import MAX_PRICE_CENTS, Item
-from apps.users.permissions import request_user
+from apps.users.permissions import request_principal
 
 ITEM_ID = OpenApiParameter("item_id", int, OpenApiParameter.PATH)
 
@@ -33,7 +34,7 @@ class ItemSerializer(serializers.ModelSerializer[Item]):
 
 
 def _get_item(request: Request, item_id: int) -> Item:
-    item = selectors.item_get(user=request_user(request), item_id=item_id)
+    item = selectors.item_get(principal=request_principal(request), item_id=item_id)
     if item is None:
         raise exceptions.NotFound("Item not found")
     return item
@@ -48,7 +49,8 @@ class ItemListApi(APIView):
         responses={200: page_serializer("ItemPage", ItemSerializer), **errors(400, 401)},
     )
     def get(self, request: Request) -> Response:
-        return paginated_response(selectors.item_list(user=request_user(request)), ItemSerializer, request.query_params)
+        items = selectors.item_list(principal=request_principal(request))
+        return paginated_response(items, ItemSerializer, request.query_params)
 
     @extend_schema(
         operation_id="items_create",
@@ -60,7 +62,10 @@ class ItemListApi(APIView):
     def post(self, request: Request) -> Response:
         data = ItemInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        item = services.item_create(owner=request_user(request), **data.validated_data)
+        try:
+            item = services.item_create(owner_id=request_principal(request).id, **data.validated_data)
+        except services.OwnerNotFoundError as exc:
+            raise InvalidToken from exc  # the account was deleted after the token was issued
         return Response(ItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
 

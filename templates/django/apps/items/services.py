@@ -1,17 +1,27 @@
 """Writes on items. Reads (and who may see what) live in selectors.py."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from apps.items.models import Item
-from apps.users.models import User
 
 UPDATABLE_FIELDS = ("name", "description", "price_cents")
 
 
-def item_create(*, owner: User, name: str, price_cents: int, description: str = "") -> Item:
-    item = Item(owner=owner, name=name, description=description, price_cents=price_cents)
-    item.full_clean()
-    item.save()
+class OwnerNotFoundError(Exception):
+    """The owner's account no longer exists (its token outlived it)."""
+
+
+def item_create(*, owner_id: int, name: str, price_cents: int, description: str = "") -> Item:
+    """A new item of the account `owner_id`. Raises OwnerNotFoundError when that account is gone."""
+    item = Item(owner_id=owner_id, name=name, description=description, price_cents=price_cents)
+    item.full_clean(exclude=["owner"])  # the foreign key checks the owner when the row is written
+    try:
+        # A transaction of its own, so its commit, where PostgreSQL and SQLite check that (deferred) foreign key,
+        # happens inside this try.
+        with transaction.atomic():
+            item.save()
+    except IntegrityError as exc:
+        raise OwnerNotFoundError(owner_id) from exc
     return item
 
 

@@ -10,13 +10,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework_simplejwt.tokens import AccessToken
+from rest_framework_simplejwt.exceptions import InvalidToken
 
 from apps.core.exceptions import Conflict
 from apps.core.pagination import PaginationSerializer, page_serializer, paginated_response
 from apps.core.schema import errors
 from apps.users import selectors, services
-from apps.users.permissions import IsAdmin, request_user
+from apps.users.authentication import access_token_for
+from apps.users.permissions import IsAdmin, request_principal
 from apps.users.serializers import UserSerializer
 
 
@@ -75,8 +76,7 @@ class LoginApi(APIView):
         user = selectors.user_authenticate(**data.validated_data)
         if user is None:
             raise exceptions.AuthenticationFailed("Incorrect email or password")
-        token = AccessToken.for_user(user)
-        token["role"] = user.role
+        token = access_token_for(user)
         lifetime = settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"]
         body = {"access_token": str(token), "token_type": "bearer", "expires_in": int(lifetime.total_seconds())}
         return Response(TokenSerializer(body).data)
@@ -92,7 +92,10 @@ class MeApi(APIView):
         responses={200: UserSerializer, **errors(401)},
     )
     def get(self, request: Request) -> Response:
-        return Response(UserSerializer(request_user(request)).data)
+        user = selectors.user_get(user_id=request_principal(request).id)
+        if user is None:
+            raise InvalidToken  # the account was deleted after the token was issued
+        return Response(UserSerializer(user).data)
 
 
 class UserListApi(APIView):

@@ -1,13 +1,17 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 
 from apps.users.models import User
 from apps.users.services import EmailTakenError, user_create, user_delete, user_set_role
 from apps.users.tests.factories import PASSWORD, UserFactory
+from config.settings import base
 
 pytestmark = pytest.mark.django_db
 
 
+# The hasher every other environment uses; the test settings use a cheap one.
+@override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
 def test_user_create_normalizes_the_email_and_hashes_the_password() -> None:
     user = user_create(email="Alice@Example.COM", password=PASSWORD)
     assert user.email == "alice@example.com"
