@@ -15,7 +15,7 @@ const pool = createPool(loadConfig().databaseUrl);
 try {
   const users = new UserService(new DrizzleUserRepository(createDatabase(pool)));
   const user = await users.promoteToAdmin(email);
-  console.log(`${user.email} is now an admin`);
+  console.log(`${user.email} is now an admin, from their next login`);
 } catch (error) {
   if (!(error instanceof AppError)) throw error;
   console.error(error.message);

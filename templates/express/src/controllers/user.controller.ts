@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { currentUser } from "../middleware/authenticate.js";
+import { currentPrincipal } from "../middleware/authenticate.js";
 import { PageQuery } from "../models/common.model.js";
 import { toUserRead, UserIdParams } from "../models/user.model.js";
 import type { UserService } from "../services/user.service.js";
@@ -8,8 +8,8 @@ import { validate } from "../utils/validate.js";
 export class UserController {
   constructor(private readonly users: UserService) {}
 
-  me: RequestHandler = (req, res) => {
-    res.json(toUserRead(currentUser(req)));
+  me: RequestHandler = async (req, res) => {
+    res.json(toUserRead(await this.users.current(currentPrincipal(req))));
   };
 
   list: RequestHandler = async (req, res) => {

@@ -1,42 +1,38 @@
 import type { Request, RequestHandler } from "express";
-import type { Role, User } from "../models/user.model.js";
+import type { Principal, Role } from "../models/user.model.js";
 import type { AuthService } from "../services/auth.service.js";
-import { ForbiddenError, UnauthorizedError } from "../utils/errors.js";
+import { BearerTokenError, ForbiddenError } from "../utils/errors.js";
 
 declare module "express-serve-static-core" {
   interface Request {
-    user?: User;
+    principal?: Principal;
   }
 }
 
-/** Requires `Authorization: Bearer <token>` and puts its user on `req.user`. */
+/** Requires `Authorization: Bearer <token>` and puts the principal it names on `req.principal`. */
 export function authenticate(auth: AuthService): RequestHandler {
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     const [scheme, token] = req.headers.authorization?.split(" ") ?? [];
     if (scheme?.toLowerCase() !== "bearer" || !token) {
-      res.setHeader("WWW-Authenticate", "Bearer");
-      throw new UnauthorizedError("Not authenticated");
+      throw new BearerTokenError("Not authenticated");
     }
-    try {
-      req.user = await auth.authenticate(token);
-    } catch (error) {
-      res.setHeader("WWW-Authenticate", "Bearer");
-      throw error;
-    }
+    req.principal = await auth.authenticate(token);
     next();
   };
 }
 
-/** Runs after `authenticate`: 403 unless the user has `role`. */
+/** Runs after `authenticate`: 403 unless the principal has `role`. */
 export function requireRole(role: Role): RequestHandler {
   return (req, _res, next) => {
-    if (currentUser(req).role !== role) throw new ForbiddenError(`The ${role} role is required`);
+    if (currentPrincipal(req).role !== role) {
+      throw new ForbiddenError(`The ${role} role is required`);
+    }
     next();
   };
 }
 
-/** The authenticated user of a request that went through `authenticate`. */
-export function currentUser(req: Request): User {
-  if (!req.user) throw new UnauthorizedError("Not authenticated");
-  return req.user;
+/** The principal of a request that went through `authenticate`. */
+export function currentPrincipal(req: Request): Principal {
+  if (!req.principal) throw new BearerTokenError("Not authenticated");
+  return req.principal;
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import type { ErrorResponse } from "../models/common.model.js";
-import { AppError } from "../utils/errors.js";
+import { AppError, BearerTokenError } from "../utils/errors.js";
 
 /** Errors raised by Express itself and body-parser carry a status and say whether their message is safe to show. */
 interface HttpLikeError {
@@ -33,6 +33,7 @@ export function errorBody(error: AppError, req: Request): ErrorResponse {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
   if (appError.status >= 500) req.log.error({ err: error }, "unhandled error");
+  if (appError instanceof BearerTokenError) res.setHeader("WWW-Authenticate", "Bearer");
   res.status(appError.status).json(errorBody(appError, req));
 };
 

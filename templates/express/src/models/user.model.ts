@@ -19,6 +19,13 @@ export const users = pgTable("users", {
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
+/** Who a request acts for, as its access token says: no database lookup stands behind it. */
+export type Principal = Pick<User, "id" | "role">;
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.includes(value as Role);
+}
+
 export const RoleSchema = z.enum(ROLES).meta({ id: "Role" });
 
 export const UserCreate = z

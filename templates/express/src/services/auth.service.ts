@@ -1,6 +1,6 @@
-import type { User, UserCreate } from "../models/user.model.js";
+import type { Principal, User, UserCreate } from "../models/user.model.js";
 import { EmailTakenError, type UserRepository } from "../repositories/user.repository.js";
-import { ConflictError, UnauthorizedError } from "../utils/errors.js";
+import { BearerTokenError, ConflictError, UnauthorizedError } from "../utils/errors.js";
 import type { TokenIssuer } from "../utils/jwt.js";
 import { hashPassword, verifyPassword } from "../utils/password.js";
 
@@ -43,15 +43,19 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw new UnauthorizedError("Incorrect email or password");
     }
-    const accessToken = await this.tokens.sign({ userId: user.id, role: user.role });
+    const accessToken = await this.tokens.sign(user);
     return { accessToken, expiresIn: this.tokens.expiresInSeconds };
   }
 
-  /** The user a bearer token belongs to; 401 when the token is invalid, expired or orphaned. */
-  async authenticate(token: string): Promise<User> {
-    const userId = await this.tokens.verify(token).catch(() => undefined);
-    const user = userId === undefined ? undefined : await this.users.findById(userId);
-    if (!user) throw new UnauthorizedError("Invalid or expired token");
-    return user;
+  /**
+   * The principal a bearer token names, from its claims alone (no database lookup): a role change
+   * applies from the next login. 401 when the token is invalid or expired.
+   */
+  async authenticate(token: string): Promise<Principal> {
+    try {
+      return await this.tokens.verify(token);
+    } catch {
+      throw new BearerTokenError();
+    }
   }
 }

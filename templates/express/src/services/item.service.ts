@@ -1,37 +1,47 @@
 import type { Page, PageQuery } from "../models/common.model.js";
 import type { Item, ItemCreate, ItemUpdate } from "../models/item.model.js";
-import type { User } from "../models/user.model.js";
-import type { ItemChanges, ItemRepository } from "../repositories/item.repository.js";
-import { NotFoundError } from "../utils/errors.js";
+import type { Principal } from "../models/user.model.js";
+import {
+  type ItemChanges,
+  type ItemRepository,
+  OwnerNotFoundError,
+} from "../repositories/item.repository.js";
+import { BearerTokenError, NotFoundError } from "../utils/errors.js";
 
 /** Items belong to their owner; admins see and change every item. */
 export class ItemService {
   constructor(private readonly items: ItemRepository) {}
 
-  list(user: User, page: PageQuery): Promise<Page<Item>> {
-    return this.items.list(user.role === "admin" ? {} : { ownerId: user.id }, page);
+  list(principal: Principal, page: PageQuery): Promise<Page<Item>> {
+    return this.items.list(principal.role === "admin" ? {} : { ownerId: principal.id }, page);
   }
 
-  create(user: User, data: ItemCreate): Promise<Item> {
-    return this.items.create({
-      name: data.name,
-      description: data.description ?? null,
-      priceCents: data.price_cents,
-      ownerId: user.id,
-    });
+  async create(principal: Principal, data: ItemCreate): Promise<Item> {
+    try {
+      return await this.items.create({
+        name: data.name,
+        description: data.description ?? null,
+        priceCents: data.price_cents,
+        ownerId: principal.id,
+      });
+    } catch (error) {
+      // The token outlived its account: answer as for any token that is no longer valid.
+      if (error instanceof OwnerNotFoundError) throw new BearerTokenError();
+      throw error;
+    }
   }
 
-  /** The item if `user` may see it; otherwise 404, so the ids of others' items are not revealed. */
-  async get(user: User, id: number): Promise<Item> {
+  /** The item if `principal` may see it; otherwise 404, so the ids of others' items are not revealed. */
+  async get(principal: Principal, id: number): Promise<Item> {
     const item = await this.items.findById(id);
-    if (!item || (item.ownerId !== user.id && user.role !== "admin")) {
+    if (!item || (item.ownerId !== principal.id && principal.role !== "admin")) {
       throw new NotFoundError("Item not found");
     }
     return item;
   }
 
-  async update(user: User, id: number, data: ItemUpdate): Promise<Item> {
-    const item = await this.get(user, id);
+  async update(principal: Principal, id: number, data: ItemUpdate): Promise<Item> {
+    const item = await this.get(principal, id);
     const changes: ItemChanges = {};
     if (data.name !== undefined) changes.name = data.name;
     if (data.description !== undefined) changes.description = data.description;
@@ -42,8 +52,8 @@ export class ItemService {
     return updated;
   }
 
-  async delete(user: User, id: number): Promise<void> {
-    await this.get(user, id);
+  async delete(principal: Principal, id: number): Promise<void> {
+    await this.get(principal, id);
     await this.items.delete(id);
   }
 }

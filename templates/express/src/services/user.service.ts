@@ -1,10 +1,17 @@
 import type { Page, PageQuery } from "../models/common.model.js";
-import type { User } from "../models/user.model.js";
+import type { Principal, User } from "../models/user.model.js";
 import type { UserRepository } from "../repositories/user.repository.js";
-import { NotFoundError } from "../utils/errors.js";
+import { BearerTokenError, NotFoundError } from "../utils/errors.js";
 
 export class UserService {
   constructor(private readonly users: UserRepository) {}
+
+  /** The principal's account; 401, as for an invalid token, when it was deleted since the login. */
+  async current(principal: Principal): Promise<User> {
+    const user = await this.users.findById(principal.id);
+    if (!user) throw new BearerTokenError();
+    return user;
+  }
 
   list(page: PageQuery): Promise<Page<User>> {
     return this.users.list(page);

@@ -37,6 +37,13 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** 401 with a Bearer challenge: the bearer token is missing, invalid, expired or outlived its account. */
+export class BearerTokenError extends UnauthorizedError {
+  constructor(message = "Invalid or expired token") {
+    super(message);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: string) {
     super(403, message);

@@ -1,38 +1,44 @@
-import { jwtVerify, SignJWT } from "jose";
-import type { Role } from "../models/user.model.js";
+import { type CryptoKey, jwtVerify, SignJWT } from "jose";
+import { isRole, type Principal } from "../models/user.model.js";
 
 // Pinned: a token signed with any other algorithm (or "none") is rejected.
 const ALGORITHM = "HS256";
 
-export interface AccessClaims {
-  userId: number;
-  role: Role;
-}
-
 export class TokenIssuer {
-  readonly #key: Uint8Array;
+  // Imported once: given the raw secret, jose would import it again for every token.
+  readonly #key: Promise<CryptoKey>;
 
   constructor(
     secret: string,
     readonly expiresInSeconds: number,
   ) {
-    this.#key = new TextEncoder().encode(secret);
+    this.#key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
   }
 
-  sign({ userId, role }: AccessClaims): Promise<string> {
+  async sign({ id, role }: Principal): Promise<string> {
     return new SignJWT({ role })
       .setProtectedHeader({ alg: ALGORITHM })
-      .setSubject(String(userId))
+      .setSubject(String(id))
       .setIssuedAt()
       .setExpirationTime(`${this.expiresInSeconds}s`)
-      .sign(this.#key);
+      .sign(await this.#key);
   }
 
-  /** The user id in a valid token; throws (any jose error) when it is invalid or expired. */
-  async verify(token: string): Promise<number> {
-    const { payload } = await jwtVerify(token, this.#key, { algorithms: [ALGORITHM] });
-    const userId = Number(payload.sub);
-    if (!Number.isSafeInteger(userId)) throw new Error("token subject is not a user id");
-    return userId;
+  /** The principal a token names; throws unless it is valid, unexpired, with a user id and a known role. */
+  async verify(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, await this.#key, {
+      algorithms: [ALGORITHM],
+      requiredClaims: ["exp"],
+    });
+    const id = Number(payload.sub);
+    if (!Number.isSafeInteger(id) || id < 1) throw new Error("token subject is not a user id");
+    if (!isRole(payload.role)) throw new Error("token role is unknown");
+    return { id, role: payload.role };
   }
 }

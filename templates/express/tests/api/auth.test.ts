@@ -1,6 +1,17 @@
+import { SignJWT } from "jose";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { PASSWORD, register, useTestApp } from "../helpers/app.js";
+import { PASSWORD, register, testConfig, useTestApp } from "../helpers/app.js";
+
+/** A token of user 1 with `claims`, valid for a minute, signed with `secret` (the app's by default). */
+function token(claims: Record<string, unknown>, secret = testConfig().jwt.secret) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject("1")
+    .setIssuedAt()
+    .setExpirationTime("1m")
+    .sign(new TextEncoder().encode(secret));
+}
 
 describe("auth", () => {
   const context = useTestApp();
@@ -63,10 +74,36 @@ describe("auth", () => {
   it("answers 401 without a token or with a bad one", async () => {
     const missing = await request(context.app).get("/api/v1/users/me").expect(401);
     expect(missing.headers["www-authenticate"]).toBe("Bearer");
+    expect(missing.body.error.message).toBe("Not authenticated");
     const invalid = await request(context.app)
       .get("/api/v1/users/me")
       .set("Authorization", "Bearer not-a-token")
       .expect(401);
+    expect(invalid.headers["www-authenticate"]).toBe("Bearer");
     expect(invalid.body.error.message).toBe("Invalid or expired token");
+  });
+
+  it("answers 401 to a forged token or one without a known role", async () => {
+    await register(context.app, "ada@example.com");
+    const tokens = [
+      await token({ role: "admin" }, "another-secret-that-is-long-enough-for-hs256"),
+      await token({}),
+      await token({ role: "root" }),
+    ];
+    for (const bad of tokens) {
+      const response = await request(context.app)
+        .get("/api/v1/items")
+        .set("Authorization", `Bearer ${bad}`)
+        .expect(401);
+      expect(response.body.error).toMatchObject({
+        code: "unauthorized",
+        message: "Invalid or expired token",
+      });
+    }
+    // The same claims, signed with the app's secret, are accepted.
+    await request(context.app)
+      .get("/api/v1/items")
+      .set("Authorization", `Bearer ${await token({ role: "user" })}`)
+      .expect(200);
   });
 });

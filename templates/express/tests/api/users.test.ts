@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { signUp, useTestApp } from "../helpers/app.js";
+import { logIn, promoteToAdmin, signUp, useTestApp } from "../helpers/app.js";
 
 describe("users (admin)", () => {
   const context = useTestApp();
@@ -32,5 +32,38 @@ describe("users (admin)", () => {
     await request(context.app).delete("/api/v1/users/1").set(admin).expect(404);
     const items = await request(context.app).get("/api/v1/items").set(admin).expect(200);
     expect(items.body.total).toBe(0);
+  });
+
+  it("answers a deleted user's token like an invalid one where the account is needed", async () => {
+    const ada = await signUp(context.app, "ada@example.com");
+    const admin = await signUp(context.app, "root@example.com", { admin: true, db: context.db });
+    await request(context.app).delete("/api/v1/users/1").set(admin).expect(204);
+    const invalid = await request(context.app)
+      .get("/api/v1/users/me")
+      .set("Authorization", "Bearer not-a-token")
+      .expect(401);
+    const me = await request(context.app).get("/api/v1/users/me").set(ada).expect(401);
+    const created = await request(context.app)
+      .post("/api/v1/items")
+      .set(ada)
+      .send({ name: "a", price_cents: 1 })
+      .expect(401);
+    for (const response of [me, created]) {
+      expect(response.headers["www-authenticate"]).toBe("Bearer");
+      expect({ ...response.body.error, request_id: "" }).toEqual({
+        ...invalid.body.error,
+        request_id: "",
+      });
+    }
+  });
+
+  it("applies a promotion to admin from the next login", async () => {
+    const before = await signUp(context.app, "ada@example.com");
+    await promoteToAdmin(context.db, "ada@example.com");
+    await request(context.app).get("/api/v1/users").set(before).expect(403);
+    const me = await request(context.app).get("/api/v1/users/me").set(before).expect(200);
+    expect(me.body.role).toBe("admin");
+    const after = await logIn(context.app, "ada@example.com");
+    await request(context.app).get("/api/v1/users").set(after).expect(200);
   });
 });

@@ -1,7 +1,11 @@
 import type { Page, PageQuery } from "../../src/models/common.model.js";
 import type { Item, NewItem } from "../../src/models/item.model.js";
 import type { NewUser, Role, User } from "../../src/models/user.model.js";
-import type { ItemChanges, ItemRepository } from "../../src/repositories/item.repository.js";
+import {
+  type ItemChanges,
+  type ItemRepository,
+  OwnerNotFoundError,
+} from "../../src/repositories/item.repository.js";
 import { EmailTakenError, type UserRepository } from "../../src/repositories/user.repository.js";
 
 function paginate<T>(rows: T[], { limit, offset }: PageQuery): Page<T> {
@@ -55,7 +59,13 @@ export class FakeItemRepository implements ItemRepository {
   readonly rows = new Map<number, Item>();
   #nextId = 1;
 
+  /** With `users`, an item's owner must be one of them, as the foreign key requires. */
+  constructor(private readonly users?: FakeUserRepository) {}
+
   async create(item: NewItem): Promise<Item> {
+    if (this.users && !this.users.rows.has(item.ownerId)) {
+      throw new OwnerNotFoundError(String(item.ownerId));
+    }
     const now = new Date();
     const created: Item = {
       id: this.#nextId++,

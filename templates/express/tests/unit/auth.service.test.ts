@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AuthService } from "../../src/services/auth.service.js";
-import { ConflictError, UnauthorizedError } from "../../src/utils/errors.js";
+import { BearerTokenError, ConflictError, UnauthorizedError } from "../../src/utils/errors.js";
 import { TokenIssuer } from "../../src/utils/jwt.js";
 import { FakeUserRepository } from "../fakes/repositories.js";
 
@@ -29,11 +29,14 @@ describe("AuthService", () => {
     );
   });
 
-  it("issues a token that authenticates its user", async () => {
+  it("issues a token that authenticates its user's id and role", async () => {
     const user = await auth.register({ email: "ada@example.com", password: PASSWORD });
     const token = await auth.login("ADA@example.com", PASSWORD);
     expect(token.expiresIn).toBe(60);
-    await expect(auth.authenticate(token.accessToken)).resolves.toEqual(user);
+    await expect(auth.authenticate(token.accessToken)).resolves.toEqual({
+      id: user.id,
+      role: "user",
+    });
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
@@ -46,11 +49,19 @@ describe("AuthService", () => {
     );
   });
 
-  it("rejects a garbled token and the token of a deleted user", async () => {
-    await expect(auth.authenticate("not-a-token")).rejects.toThrow(UnauthorizedError);
+  it("authenticates from the token alone, without reading the user", async () => {
     const user = await auth.register({ email: "ada@example.com", password: PASSWORD });
     const { accessToken } = await auth.login("ada@example.com", PASSWORD);
-    await users.delete(user.id);
-    await expect(auth.authenticate(accessToken)).rejects.toThrow("Invalid or expired token");
+    const findById = vi.spyOn(users, "findById");
+    await users.setRole(user.id, "admin");
+    await expect(auth.authenticate(accessToken)).resolves.toEqual({ id: user.id, role: "user" });
+    expect(findById).not.toHaveBeenCalled();
+  });
+
+  it("rejects a garbled token or one signed with another secret", async () => {
+    await expect(auth.authenticate("not-a-token")).rejects.toThrow(BearerTokenError);
+    const other = new TokenIssuer("another-secret-that-is-long-enough!!", 60);
+    const forged = await other.sign({ id: 1, role: "admin" });
+    await expect(auth.authenticate(forged)).rejects.toThrow("Invalid or expired token");
   });
 });

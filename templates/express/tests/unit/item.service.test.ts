@@ -1,22 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { User } from "../../src/models/user.model.js";
+import type { Principal } from "../../src/models/user.model.js";
 import { ItemService } from "../../src/services/item.service.js";
-import { NotFoundError } from "../../src/utils/errors.js";
-import { FakeItemRepository } from "../fakes/repositories.js";
-
-const user = (id: number, role: User["role"] = "user"): User => ({
-  id,
-  email: `user${id}@example.com`,
-  passwordHash: "unused",
-  fullName: null,
-  role,
-  createdAt: new Date(),
-});
+import { BearerTokenError, NotFoundError } from "../../src/utils/errors.js";
+import { FakeItemRepository, FakeUserRepository } from "../fakes/repositories.js";
 
 describe("ItemService", () => {
-  const ada = user(1);
-  const bob = user(2);
-  const admin = user(3, "admin");
+  const ada: Principal = { id: 1, role: "user" };
+  const bob: Principal = { id: 2, role: "user" };
+  const admin: Principal = { id: 3, role: "admin" };
   let items: ItemService;
 
   beforeEach(() => {
@@ -55,5 +46,16 @@ describe("ItemService", () => {
     const item = await items.create(ada, { name: "a", price_cents: 1 });
     await items.delete(ada, item.id);
     await expect(items.get(ada, item.id)).rejects.toThrow("Item not found");
+  });
+
+  it("answers a principal whose account is gone like an invalid token", async () => {
+    const users = new FakeUserRepository();
+    const owner = await users.create({ email: "ada@example.com", passwordHash: "unused" });
+    const service = new ItemService(new FakeItemRepository(users));
+    await service.create(owner, { name: "a", price_cents: 1 });
+    await users.delete(owner.id);
+    await expect(service.create(owner, { name: "b", price_cents: 1 })).rejects.toThrow(
+      BearerTokenError,
+    );
   });
 });

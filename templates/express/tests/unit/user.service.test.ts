@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserService } from "../../src/services/user.service.js";
-import { NotFoundError } from "../../src/utils/errors.js";
+import { BearerTokenError, NotFoundError } from "../../src/utils/errors.js";
 import { FakeUserRepository } from "../fakes/repositories.js";
 
 describe("UserService", () => {
@@ -10,6 +10,15 @@ describe("UserService", () => {
     const users = new UserService(repository);
     await expect(users.promoteToAdmin("Ada@example.com")).resolves.toMatchObject({ role: "admin" });
     await expect(users.promoteToAdmin("nobody@example.com")).rejects.toThrow(NotFoundError);
+  });
+
+  it("loads the principal's account, 401 once it is deleted", async () => {
+    const repository = new FakeUserRepository();
+    const ada = await repository.create({ email: "ada@example.com", passwordHash: "unused" });
+    const users = new UserService(repository);
+    await expect(users.current({ id: ada.id, role: "user" })).resolves.toEqual(ada);
+    await users.delete(ada.id);
+    await expect(users.current({ id: ada.id, role: "user" })).rejects.toThrow(BearerTokenError);
   });
 
   it("answers 404 when deleting a user that does not exist", async () => {
