@@ -1,5 +1,5 @@
 """The bare baseline: FastAPI running the same paginated query as the generated service, on the same driver,
-with no middleware, no auth, no validation layer and no logging."""
+with no middleware, no auth, no validation layer and no logging. Its pool is the generated service's default."""
 
 import os
 from typing import Any
@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-engine = create_async_engine(os.environ["BARE_DATABASE_URL"])
+engine = create_async_engine(os.environ["BARE_DATABASE_URL"], pool_size=10, max_overflow=0)
 OWNER = int(os.environ["BARE_OWNER_ID"])
 app = FastAPI()
 
