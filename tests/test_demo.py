@@ -92,6 +92,29 @@ def test_example_manifest_covers_every_builtin_profile():
     assert builtins <= {entry["profile"] for entry in entries}
 
 
+def test_projects_verified_together_share_tool_caches_for_the_batch_only(tmp_path: Path, monkeypatch):
+    from agentgen import demo
+    from agentgen.source import resolve_source
+    from agentgen.verify import StepResult, Verification
+
+    environments = []
+
+    def verify(project: Path, log: Path, env: dict[str, str]) -> Verification:
+        environments.append(env)
+        assert Path(env["MYPY_CACHE_DIR"]).parent.is_dir()
+        return Verification([StepResult("test", True, 0.1)])
+
+    monkeypatch.setattr(demo, "verify", verify)
+    path = manifest(
+        tmp_path, [{"name": "one", "profile": "fastapi-postgres"}, {"name": "two", "profile": "django-mysql"}]
+    )
+    plans = demo.plan_batch(path, tmp_path / "out", resolve_source(None))
+    outcomes = demo.run_batch(plans, resolve_source(None), verify_projects=True, jobs=2)
+    assert [o.tests_passed for o in outcomes] == [True, True]
+    assert len(environments) == 2 and environments[0] == environments[1]
+    assert not Path(environments[0]["MYPY_CACHE_DIR"]).parent.exists()  # gone with the batch
+
+
 @pytest.mark.e2e
 def test_example_workshop_verifies(tmp_path: Path):
     out = tmp_path / "ws"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +25,7 @@ from agentgen.profile import read_profile
 from agentgen.render import render
 from agentgen.resources import resolve_profile
 from agentgen.source import TemplateSource
-from agentgen.verify import verify
+from agentgen.verify import shared_caches, verify
 
 ENTRY_KEYS = {"name", "profile", "stack", "database", "answers"}
 REPORT_JSON = "report.json"
@@ -142,21 +143,30 @@ def run_batch(
             progress("generated", outcome)
 
     if verify_projects:
-
-        def check(pair: tuple[Plan, Outcome]) -> None:
-            plan, outcome = pair
-            if not outcome.generated:
-                return
-            result = verify(plan.dest, plan.dest / LOG)
-            outcome.tests_passed = result.ok
-            outcome.seconds += result.seconds
-            outcome.log = str(plan.dest / LOG)
-            if progress:
-                progress("verified", outcome)
-
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            list(pool.map(check, zip(plans, outcomes, strict=True)))
+        with tempfile.TemporaryDirectory(prefix="agentgen-demo-") as scratch:
+            _verify_all(plans, outcomes, jobs, shared_caches(Path(scratch)), progress)
     return outcomes
+
+
+def _verify_all(
+    plans: list[Plan], outcomes: list[Outcome], jobs: int, env: dict[str, str], progress: Progress | None
+) -> None:
+    """Verify the generated projects `jobs` at a time. They share tool caches (`env`): what one project's type
+    checker learned about the standard library and common packages, the next one reuses."""
+
+    def check(pair: tuple[Plan, Outcome]) -> None:
+        plan, outcome = pair
+        if not outcome.generated:
+            return
+        result = verify(plan.dest, plan.dest / LOG, env)
+        outcome.tests_passed = result.ok
+        outcome.seconds += result.seconds
+        outcome.log = str(plan.dest / LOG)
+        if progress:
+            progress("verified", outcome)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(check, zip(plans, outcomes, strict=True)))
 
 
 def write_reports(out: Path, outcomes: list[Outcome]) -> None:

@@ -11,6 +11,10 @@ from pathlib import Path
 
 STEPS = ("install", "test", "lint")
 
+# Tool caches that projects verified together may share: environment variable -> folder. Each tool checks every
+# entry against the file it was made from, so a project never reuses what does not match its own code.
+SHARED_CACHES = {"MYPY_CACHE_DIR": "mypy"}
+
 
 @dataclass
 class StepResult:
@@ -38,6 +42,11 @@ def _environment(extra: dict[str, str] | None) -> dict[str, str]:
     environment = {**os.environ, "PATH": path, **(extra or {})}
     environment.pop("VIRTUAL_ENV", None)
     return environment
+
+
+def shared_caches(root: Path) -> dict[str, str]:
+    """Environment for verify() pointing every shareable tool cache into `root`."""
+    return {variable: str(root / folder) for variable, folder in SHARED_CACHES.items()}
 
 
 def verify(project: Path, log: Path | None = None, env: dict[str, str] | None = None) -> Verification:
