@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -47,3 +49,13 @@ def test_every_framework_nearest_stack_exists():
     for tech in catalog.of_kind("framework"):
         assert tech.nearest is None or tech.nearest in catalog.stacks, tech.id
     assert set(catalog.language_fallback.values()) <= set(catalog.stacks)
+
+
+@pytest.mark.parametrize("stack", sorted(load_catalog().stacks))
+def test_every_stack_says_how_long_verifying_takes_and_where_its_package_names_are(stack: str):
+    spec = load_catalog().stacks[stack]
+    assert spec.verify_seconds > 0
+    if spec.packages:
+        lock = data_root() / "templates" / stack / spec.packages.file
+        assert lock.is_file()
+        assert len(re.findall(spec.packages.pattern, lock.read_text())) >= 10

@@ -92,27 +92,32 @@ def test_example_manifest_covers_every_builtin_profile():
     assert builtins <= {entry["profile"] for entry in entries}
 
 
-def test_projects_verified_together_share_tool_caches_for_the_batch_only(tmp_path: Path, monkeypatch):
+def test_verification_starts_with_the_longest_and_shares_tool_caches_for_the_batch_only(tmp_path: Path, monkeypatch):
     from agentgen import demo
+    from agentgen.catalog import load_catalog
     from agentgen.source import resolve_source
     from agentgen.verify import StepResult, Verification
 
-    environments = []
+    calls = []
 
     def verify(project: Path, log: Path, env: dict[str, str]) -> Verification:
-        environments.append(env)
+        calls.append((project.name, env))
         assert Path(env["MYPY_CACHE_DIR"]).parent.is_dir()
         return Verification([StepResult("test", True, 0.1)])
 
     monkeypatch.setattr(demo, "verify", verify)
+    stacks = load_catalog().stacks
+    assert stacks["django"].verify_seconds < stacks["fastapi"].verify_seconds
     path = manifest(
-        tmp_path, [{"name": "one", "profile": "fastapi-postgres"}, {"name": "two", "profile": "django-mysql"}]
+        tmp_path, [{"name": "quick", "profile": "django-mysql"}, {"name": "long", "profile": "fastapi-postgres"}]
     )
     plans = demo.plan_batch(path, tmp_path / "out", resolve_source(None))
-    outcomes = demo.run_batch(plans, resolve_source(None), verify_projects=True, jobs=2)
+    outcomes = demo.run_batch(plans, resolve_source(None), verify_projects=True, jobs=1)
+    assert [o.name for o in outcomes] == ["quick", "long"]  # the report keeps the manifest's order
     assert [o.tests_passed for o in outcomes] == [True, True]
-    assert len(environments) == 2 and environments[0] == environments[1]
-    assert not Path(environments[0]["MYPY_CACHE_DIR"]).parent.exists()  # gone with the batch
+    assert [name for name, _ in calls] == ["long", "quick"]
+    assert calls[0][1] == calls[1][1]  # one cache folder for the batch
+    assert not Path(calls[0][1]["MYPY_CACHE_DIR"]).parent.exists()  # gone with the batch
 
 
 @pytest.mark.e2e

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from agentgen.catalog import load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.infer import infer
 from agentgen.plan import PROJECT_NAME, Plan, plan_with_source
@@ -165,8 +166,11 @@ def _verify_all(
         if progress:
             progress("verified", outcome)
 
+    # Longest first: otherwise a long project started last runs alone at the end, leaving cores idle.
+    stacks = load_catalog().stacks
+    pairs = sorted(zip(plans, outcomes, strict=True), key=lambda pair: -stacks[pair[0].stack].verify_seconds)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(check, zip(plans, outcomes, strict=True)))
+        list(pool.map(check, pairs))
 
 
 def write_reports(out: Path, outcomes: list[Outcome]) -> None:

@@ -59,6 +59,7 @@ class Stack:
     framework: str
     databases: tuple[str, ...]
     packages: PackageNames | None = None
+    verify_seconds: float = 0
 
     @property
     def default_database(self) -> str:
@@ -208,6 +209,7 @@ def load_catalog() -> Catalog:
             spec["framework"],
             tuple(spec["databases"]),
             PackageNames(**spec["packages"]) if "packages" in spec else None,
+            spec.get("verify_seconds", 0),
         )
         for sid, spec in stack_data["stacks"].items()
     }
