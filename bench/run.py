@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,12 +72,20 @@ def bench_generate(runs: int, profile: str) -> float:
     return a / c
 
 
+def cpu_seconds() -> float:
+    """CPU time of every finished child process (and theirs), user and system."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench_demo(manifest: Path, jobs: int) -> float:
     """Each project of the manifest verified alone, then the whole batch with `jobs` at a time."""
     entries = yaml.safe_load(manifest.read_text())["projects"]
+    cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="agentgen-bench-demo-") as scratch:
         work = Path(scratch)
         alone = []
+        cpu = cpu_seconds()
         for entry in entries:
             profile = entry["profile"]
             if "/" in profile or profile.endswith(".md"):
@@ -90,14 +99,18 @@ def bench_demo(manifest: Path, jobs: int) -> float:
             )
             alone.append(seconds)
             print(f"alone  {entry['name']:24} {seconds:7.1f}s")
+        alone_cpu, cpu = cpu_seconds() - cpu, cpu_seconds()
         batch = timed(
             lambda: run(tool("agentgen"), "demo", str(manifest), str(work / "batch"), "--verify", "--jobs", str(jobs))
         )
-    ideal = sum(alone) / jobs
+        batch_cpu = cpu_seconds() - cpu
+    ideal = sum(alone) / cores
+    print(f"batch of {len(entries)} with --jobs {jobs}: {batch:.1f}s; one by one {sum(alone):.1f}s; ideal {ideal:.1f}s")
     print(
-        f"batch of {len(entries)} with --jobs {jobs}: {batch:.1f}s; one by one: {sum(alone):.1f}s; ideal {ideal:.1f}s"
+        f"cpu: one by one {alone_cpu:.0f}s ({alone_cpu / sum(alone):.2f} cores busy on average); "
+        f"batch {batch_cpu:.0f}s ({batch_cpu / batch:.2f} of {cores} cores)"
     )
-    print(f"ratio (batch / (sum alone / jobs)) = {batch / ideal:.2f}")
+    print(f"ratio (batch / (sum alone / cores)) = {batch / ideal:.2f}")
     return batch / ideal
 
 
