@@ -286,3 +286,22 @@ def test_compiled_templates_are_cached_and_a_bad_cache_entry_is_a_miss(tmp_path:
         if (tmp_path / "cold" / relative).is_file():
             texts = {(tmp_path / run / relative).read_bytes() for run in ("cold", "warm", "hot")}
             assert len(texts) == 1, relative
+
+
+@pytest.mark.parametrize("broken", ["__init__", "dump_bytecode"])
+def test_a_bytecode_cache_that_cannot_be_made_or_written_only_costs_time(tmp_path: Path, monkeypatch, broken: str):
+    from jinja2.bccache import FileSystemBytecodeCache
+
+    from agentgen import demo
+    from agentgen.source import resolve_source
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("no temp folder") if broken == "__init__" else OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, broken, fail)
+    path = tmp_path / "one.yaml"
+    path.write_text(yaml.safe_dump({"projects": [{"name": "svc", "profile": "fastapi-postgres"}]}))
+    plans = demo.plan_batch(path, tmp_path / "out", resolve_source(None))
+    [outcome] = demo.run_batch(plans, resolve_source(None), verify_projects=False, jobs=1)
+    assert outcome.generated, outcome.error
+    assert (tmp_path / "out" / "svc" / "app" / "main.py").is_file()

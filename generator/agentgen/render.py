@@ -141,11 +141,16 @@ def _caching_worker() -> type[Worker]:
             with contextlib.suppress(OSError, ValueError, EOFError):  # an unreadable entry is a miss
                 super().load_bytecode(bucket)
 
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written (disk full, ...) only costs time
+                super().dump_bytecode(bucket)
+
     class CachingWorker(Worker):
         @cached_property
         def jinja_env(self) -> SandboxedEnvironment:
             environment = super().jinja_env
-            environment.bytecode_cache = BytecodeCache(environment)
+            with contextlib.suppress(OSError, RuntimeError):  # no usable temp folder: render without the cache
+                environment.bytecode_cache = BytecodeCache(environment)
             environment.from_string = cache(environment.from_string)  # type: ignore[assignment,method-assign]
             return environment
 
