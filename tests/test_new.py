@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -299,6 +300,8 @@ def test_a_bytecode_cache_that_cannot_be_made_or_written_only_costs_time(tmp_pat
         raise RuntimeError("no temp folder") if broken == "__init__" else OSError(28, "No space left on device")
 
     monkeypatch.setattr(FileSystemBytecodeCache, broken, fail)
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # a cold cache: every template is dumped
     path = tmp_path / "one.yaml"
     path.write_text(yaml.safe_dump({"projects": [{"name": "svc", "profile": "fastapi-postgres"}]}))
     plans = demo.plan_batch(path, tmp_path / "out", resolve_source(None))
