@@ -168,7 +168,12 @@ def _verify_all(
 
     # Longest first: otherwise a long project started last runs alone at the end, leaving cores idle.
     stacks = load_catalog().stacks
-    pairs = sorted(zip(plans, outcomes, strict=True), key=lambda pair: -stacks[pair[0].stack].verify_seconds)
+
+    def expected_seconds(pair: tuple[Plan, Outcome]) -> float:
+        stack = stacks.get(pair[0].stack)  # a template source may offer stacks the catalog does not know
+        return stack.verify_seconds if stack else 0
+
+    pairs = sorted(zip(plans, outcomes, strict=True), key=expected_seconds, reverse=True)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         list(pool.map(check, pairs))
 

@@ -325,10 +325,10 @@ def plan_with_source(
         data=data,
         prompter=prompter,
     )
-    name, stack_id = str(plan.answers["project_name"]), str(plan.answers["stack"])
-    if name in source.package_names(stack_id, load_catalog().stacks[stack_id].packages):
+    name, chosen = str(plan.answers["project_name"]), load_catalog().stacks.get(str(plan.answers["stack"]))
+    if chosen and name in source.package_names(chosen.id, chosen.packages):
         raise AgentgenError(
-            f"project name {name!r} is the name of one of its own dependencies in the {stack_id} stack; "
+            f"project name {name!r} is the name of one of its own dependencies in the {chosen.id} stack; "
             f"choose another, e.g. {name}-service"
         )
     if source.dirty:
