@@ -6,6 +6,7 @@ no DEST behind (and no temporary folder either, except after SIGKILL).
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import signal
 import tempfile
@@ -115,11 +116,11 @@ def _copy(plan: Plan, source: TemplateSource, work: Path, project: Path) -> None
         _record_source(project / ANSWERS, source)
 
 
+@functools.cache
 def _caching_worker() -> type[Worker]:
     """copier's Worker, with its Jinja environment compiling less: template files go through a bytecode cache
     shared by every run (Jinja checks each entry against the file's source), and path parts, which copier
     compiles one by one and which repeat (`app`, `tests`, ...), are compiled once per render."""
-    from functools import cache, cached_property
 
     import copier
     import jinja2
@@ -146,12 +147,12 @@ def _caching_worker() -> type[Worker]:
                 super().dump_bytecode(bucket)
 
     class CachingWorker(Worker):
-        @cached_property
+        @functools.cached_property
         def jinja_env(self) -> SandboxedEnvironment:
             environment = super().jinja_env
             with contextlib.suppress(OSError, RuntimeError):  # no usable temp folder: render without the cache
                 environment.bytecode_cache = BytecodeCache(environment)
-            environment.from_string = cache(environment.from_string)  # type: ignore[assignment,method-assign]
+            environment.from_string = functools.cache(environment.from_string)  # type: ignore[assignment,method-assign]
             return environment
 
     return CachingWorker

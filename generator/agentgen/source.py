@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +49,11 @@ class TemplateSource:
             return []
         return sorted(p.name for p in (self.root / "templates").iterdir() if p.is_dir() and not p.name.startswith("_"))
 
-    def package_names(self, stack: str, where: PackageNames | None) -> set[str]:
+    def package_names(self, stack: str, where: PackageNames | None) -> frozenset[str]:
         """The packages a project of `stack` installs (normalized: lowercase, dashes), as its lock file lists them."""
         if self.root is None or where is None or not (lock := self.root / "templates" / stack / where.file).is_file():
-            return set()
-        names = re.findall(where.pattern, lock.read_text(encoding="utf-8"))
-        return {re.sub(r"[-_.]+", "-", name.lower()) for name in names}
+            return frozenset()
+        return _names_in(lock, where.pattern)
 
     def is_git(self) -> bool:
         return self.root is not None and (self.root / ".git").exists()
@@ -94,6 +93,12 @@ class TemplateSource:
         for part in ("_shared", stack):
             shutil.copytree(self.root / "templates" / part, into / "templates" / part, ignore=ignore)
         return into
+
+
+@cache  # read once per run: `agentgen demo` plans many projects of one stack
+def _names_in(lock: Path, pattern: str) -> frozenset[str]:
+    names = re.findall(pattern, lock.read_text(encoding="utf-8"))
+    return frozenset(re.sub(r"[-_.]+", "-", name.lower()) for name in names)
 
 
 def resolve_source(given: str | None) -> TemplateSource:

@@ -12,7 +12,8 @@ from app.services.users import set_role
 
 
 async def _set_role(email: str, role: Role) -> bool:
-    engine = create_engine(get_settings().async_database_url)
+    settings = get_settings()
+    engine = create_engine(settings.async_database_url, settings.database_pool_size)
     try:
         async with create_sessionmaker(engine)() as session:
             return await set_role(UserRepository(session), email, role) is not None

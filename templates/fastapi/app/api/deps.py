@@ -38,8 +38,8 @@ UsersDep = Annotated[UserRepository, Depends(get_user_repository)]
 ItemsDep = Annotated[ItemRepository, Depends(get_item_repository)]
 
 
-def invalid_token() -> HTTPException:
-    return HTTPException(401, "Invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
+def invalid_token(message: str = "Invalid or expired token") -> HTTPException:
+    return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ async def get_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None:
-        raise HTTPException(401, "Not authenticated", headers={"WWW-Authenticate": "Bearer"})
+        raise invalid_token("Not authenticated")
     try:
         claims = decode_access_token(credentials.credentials, settings.jwt_secret.get_secret_value())
         return Principal(id=int(claims["sub"]), role=Role(claims["role"]))

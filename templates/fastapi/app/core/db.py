@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 
-def create_engine(url: str, pool_size: int = 5) -> AsyncEngine:
+def create_engine(url: str, pool_size: int) -> AsyncEngine:
     # No pool_pre_ping: it costs a round trip on every checkout. Connections are recycled before typical
     # server or proxy idle timeouts instead.
     engine = create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_recycle=1800)
