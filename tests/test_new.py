@@ -308,3 +308,33 @@ def test_a_bytecode_cache_that_cannot_be_made_or_written_only_costs_time(tmp_pat
     [outcome] = demo.run_batch(plans, resolve_source(None), verify_projects=False, jobs=1)
     assert outcome.generated, outcome.error
     assert (tmp_path / "out" / "svc" / "app" / "main.py").is_file()
+
+
+@pytest.mark.parametrize("finished", [True, False], ids=["after-the-rename", "before-the-rename"])
+def test_a_signal_during_cleanup_waits_for_the_cleanup(tmp_path: Path, monkeypatch, finished: bool):
+    """SIGTERM while the temporary folder is being removed: the removal completes, then the interrupt."""
+    import shutil
+
+    from agentgen import demo, render
+    from agentgen.source import resolve_source
+
+    path = tmp_path / "one.yaml"
+    path.write_text(yaml.safe_dump({"projects": [{"name": "svc", "profile": "fastapi-postgres"}]}))
+    source = resolve_source(None)
+    (tmp_path / "out").mkdir()
+    [plan] = demo.plan_batch(path, tmp_path / "out", source)
+    real_rmtree = shutil.rmtree
+
+    def signalled_rmtree(target: Path, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.05)  # Python runs the handler here, mid-cleanup
+        real_rmtree(target, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render.shutil, "rmtree", signalled_rmtree)
+    if not finished:
+        monkeypatch.setattr(render, "finish_project", lambda *args, **kwargs: 1 / 0)
+    with pytest.raises(KeyboardInterrupt):
+        render.render(plan, source, git=False)
+    assert leftovers(tmp_path / "out") == []
+    assert (tmp_path / "out" / "svc").is_dir() is finished
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

@@ -34,20 +34,45 @@ def check_destination(dest: Path) -> None:
         raise AgentgenError(f"{dest} exists and is not empty")
 
 
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+class _Interrupts:
+    """While rendering, SIGINT and SIGTERM raise KeyboardInterrupt, except during cleanup: a signal that arrives
+    while the temporary folder is being removed is held until the removal is done, so it is never cut short."""
 
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: nothing to install
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending = False
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.holding:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        try:
+            previous = {signum: signal.signal(signum, self._handle) for signum in self.SIGNALS}
+        except ValueError:  # not the main thread: signals go elsewhere
+            yield
+            return
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+            if self.pending:
+                self.pending = False
+                raise KeyboardInterrupt
 
 
 def _missing_parents(dest: Path) -> list[Path]:
@@ -71,23 +96,25 @@ def render(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendered:
     created = _missing_parents(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     added: list[str] = []
-    with _sigterm_as_interrupt():
-        work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
+    interrupts = _Interrupts()
+    work: Path | None = None
+    with interrupts.installed():
         try:
+            with interrupts.held():
+                work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
             project = work / dest.name
             _copy(plan, source, work, project)
             added = finish_project(plan, project, git=git)
             if dest.is_dir():
                 dest.rmdir()  # empty, checked above
             project.rename(dest)  # the one step that makes DEST appear, whole
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            for folder in created if not dest.exists() else ():
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
-            raise
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            with interrupts.held():
+                if work is not None:
+                    shutil.rmtree(work, ignore_errors=True)
+                for folder in created if not dest.exists() else ():
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
     return Rendered(dest, added)
 
 
