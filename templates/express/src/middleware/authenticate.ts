@@ -11,12 +11,12 @@ declare module "express-serve-static-core" {
 
 /** Requires `Authorization: Bearer <token>` and puts the principal it names on `req.principal`. */
 export function authenticate(auth: AuthService): RequestHandler {
-  return async (req, _res, next) => {
+  return (req, _res, next) => {
     const [scheme, token] = req.headers.authorization?.split(" ") ?? [];
     if (scheme?.toLowerCase() !== "bearer" || !token) {
       throw new BearerTokenError("Not authenticated");
     }
-    req.principal = await auth.authenticate(token);
+    req.principal = auth.authenticate(token);
     next();
   };
 }

@@ -16,14 +16,14 @@ export function requestLogger(logger: Logger) {
       res.setHeader("X-Request-ID", id);
       return id;
     },
-    customProps: (req) => ({ request_id: req.id }),
+    // req.log carries only the request id; the access line adds the request and the response.
+    customAttributeKeys: { reqId: "request_id" },
+    quietReqLogger: true,
+    // The logger's own req and res serializers read the raw objects: no full copy of each first.
+    wrapSerializers: false,
     customLogLevel(_req, res, error) {
       if (error || res.statusCode >= 500) return "error";
       return res.statusCode >= 400 ? "warn" : "info";
-    },
-    serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   });
 }

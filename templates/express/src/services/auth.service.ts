@@ -43,7 +43,7 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw new UnauthorizedError("Incorrect email or password");
     }
-    const accessToken = await this.tokens.sign(user);
+    const accessToken = this.tokens.sign(user);
     return { accessToken, expiresIn: this.tokens.expiresInSeconds };
   }
 
@@ -51,9 +51,9 @@ export class AuthService {
    * The principal a bearer token names, from its claims alone (no database lookup): a role change
    * applies from the next login. 401 when the token is invalid or expired.
    */
-  async authenticate(token: string): Promise<Principal> {
+  authenticate(token: string): Principal {
     try {
-      return await this.tokens.verify(token);
+      return this.tokens.verify(token);
     } catch {
       throw new BearerTokenError();
     }
