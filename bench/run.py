@@ -124,7 +124,8 @@ def main() -> None:
     generate.add_argument("--profile", default="fastapi-postgres")
     service = sub.add_parser("service", help="a generated service against a bare app of its framework")
     service.add_argument("stack")
-    service.add_argument("--seconds", type=int, default=15)
+    service.add_argument("--seconds", type=int, default=10, help="of each load run")
+    service.add_argument("--rounds", type=int, default=3, help="turns of the generated service and the bare app")
     demo = sub.add_parser("demo", help="a verified workshop batch against its projects one by one")
     demo.add_argument("--manifest", type=Path, default=ROOT / "examples" / "workshop.yaml")
     demo.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -142,8 +143,7 @@ def main() -> None:
 
         if args.stack not in SPECS:
             raise SystemExit(f"unknown stack {args.stack!r}; benchmarked stacks: {', '.join(SPECS)}")
-        generated, bare = run_service(args.stack, args.seconds)
-        ratio = report(generated, bare)
+        generated, ratio = report(args.stack, *run_service(args.stack, args.seconds, args.rounds))
         print(f"RESULT stack={args.stack} rps={generated.rps:.0f} p95_ms={generated.p95_ms:.1f} ratio={ratio:.2f}")
 
 

@@ -3,8 +3,8 @@
 For one stack: generate the built-in profile's project, install it, migrate a fresh database, start the
 service with production settings (its real database, Redis for rate limits, the limit raised for the run),
 register a user and seed items, then load the authenticated, paginated list endpoint with wrk for a fixed
-time. Then start the bare app (same framework, same query, no middleware) on the same data and load it the
-same way. Bounded in time, loopback only, stops by itself.
+time. The bare app (same framework, same query, no middleware) runs beside it on the same data; the two are
+loaded in turns, a few rounds each, and the medians compared. Bounded in time, loopback only, stops by itself.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -245,7 +246,7 @@ def _database(kind: str) -> tuple[str, str]:
     return admin, urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
 
 
-def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
+def run_service(stack: str, seconds: int, rounds: int) -> tuple[list[Load], list[Load]]:
     spec = SPECS[stack]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -254,14 +255,14 @@ def run_service(stack: str, seconds: int) -> tuple[Load, Load]:
         subprocess.run(["redis-cli", "-u", redis, "flushdb"], capture_output=True)
     admin, db = _database(spec.database)
     try:
-        return _measure(stack, spec, db, redis, seconds)
+        return _measure(stack, spec, db, redis, seconds, rounds)
     finally:
         subprocess.run(
             ["psql", "-q", admin, "-c", f"DROP DATABASE IF EXISTS {urlsplit(db).path[1:]}"], capture_output=True
         )
 
 
-def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int) -> tuple[Load, Load]:
+def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: int) -> tuple[list[Load], list[Load]]:
     with tempfile.TemporaryDirectory(prefix=f"agentgen-bench-{stack}-") as scratch:
         work = Path(scratch)
         project = work / f"{stack}-svc"
@@ -305,29 +306,43 @@ def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int) -> tuple
                     {"name": f"item {n}", "description": "seeded", "price_cents": 100 + n},
                     token,
                 )
-            wrk("warm-up", base + PAGE, token, 3)
-            service = wrk(f"{stack} (generated)", base + PAGE, token, seconds)
-
-        port = _free_port()
-        context["port"] = str(port)
-        bare_env = {
-            **production,
-            **{k: v.format(**context) for k, v in spec.env.items()},
-            "BARE_OWNER_ID": str(owner),
-            **{k: v.format(**context) for k, v in spec.bare_env.items()},
-        }
-        with _server(_fill(spec.bare, context), project, bare_env, port, work / "bare.log") as base:
-            wrk("warm-up", base + PAGE, None, 3)
-            bare = wrk(f"{stack} (bare)", base + PAGE, None, seconds)
+            context["port"] = str(bare_port := _free_port())
+            bare_env = {
+                **production,
+                **{k: v.format(**context) for k, v in spec.env.items()},  # its own port
+                "BARE_OWNER_ID": str(owner),
+                **{k: v.format(**context) for k, v in spec.bare_env.items()},
+            }
+            # Both stay up and take turns, so a slow spell of the machine falls on both alike.
+            with _server(_fill(spec.bare, context), project, bare_env, bare_port, work / "bare.log") as bare_base:
+                wrk("warm-up", base + PAGE, token, 3)
+                wrk("warm-up", bare_base + PAGE, None, 3)
+                service, bare = [], []
+                for n in range(1, rounds + 1):
+                    service.append(wrk(f"{stack} (generated) #{n}", base + PAGE, token, seconds))
+                    bare.append(wrk(f"{stack} (bare) #{n}", bare_base + PAGE, None, seconds))
     return service, bare
 
 
-def report(service: Load, bare: Load) -> float:
+def median(name: str, loads: list[Load]) -> Load:
+    """Each figure's median over the rounds; errors summed."""
+
+    def mid(figure: str) -> float:
+        return statistics.median(getattr(load, figure) for load in loads)
+
+    return Load(name, mid("rps"), mid("p50_ms"), mid("p95_ms"), mid("p99_ms"), sum(load.errors for load in loads))
+
+
+def report(stack: str, service: list[Load], bare: list[Load]) -> tuple[Load, float]:
+    """Every round, then the medians; returns the generated service's medians and the ratio of median throughputs."""
     print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-    for load in (service, bare):
+    summary = [median(f"{stack} (generated) median", service), median(f"{stack} (bare) median", bare)]
+    for load in [*service, *bare, *summary]:
         print(
             f"{load.name:28} {load.rps:9.0f} {load.p50_ms:8.1f} {load.p95_ms:8.1f} {load.p99_ms:8.1f} {load.errors:7d}"
         )
-    ratio = service.rps / bare.rps
-    print(f"connections={CONNECTIONS}  throughput ratio (generated / bare) = {ratio:.2f}")
-    return ratio
+    ratio = summary[0].rps / summary[1].rps
+    rounds = ", ".join(f"{s.rps / b.rps:.2f}" for s, b in zip(service, bare, strict=True))
+    print(f"connections={CONNECTIONS}  rounds={len(service)}  throughput ratio (generated / bare) per round: {rounds}")
+    print(f"ratio of the medians = {ratio:.2f}")
+    return summary[0], ratio
