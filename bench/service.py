@@ -4,7 +4,9 @@ For one stack: generate the built-in profile's project, install it, migrate a fr
 service with production settings (its real database, Redis for rate limits, the limit raised for the run),
 register a user and seed items, then load the authenticated, paginated list endpoint with wrk for a fixed
 time. The bare app (same framework, same query, no middleware) runs beside it on the same data; the two are
-loaded in turns, a few rounds each, and the medians compared. Bounded in time, loopback only, stops by itself.
+loaded in turns, a few rounds each, and the medians compared. Each run also reports the CPU time per request of
+the server, the database, Redis, wrk and the whole machine: where a goal is missed, it shows where the time went.
+Bounded in time, loopback only, stops by itself.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -21,6 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,7 +59,8 @@ SPECS: dict[str, Spec] = {
         profile="fastapi-postgres",
         prepare=[["make", "install"]],
         migrate=["uv", "run", "--no-sync", "alembic", "upgrade", "head"],
-        serve=["uv", "run", "--no-sync", "uvicorn", "--factory", "app.main:create_app", "--port", "{port}"],
+        # The Dockerfile's CMD and worker count (uvicorn reads WEB_CONCURRENCY, so the bare app gets as many workers).
+        serve=["uv", "run", "--no-sync", "python", "-m", "app", "--port", "{port}"],
         bare=[
             "uv",
             "run",
@@ -68,7 +73,7 @@ SPECS: dict[str, Spec] = {
             "{port}",
             "--no-access-log",
         ],
-        env={"RATE_LIMIT": "100000000/minute"},
+        env={"RATE_LIMIT": "100000000/minute", "WEB_CONCURRENCY": "2"},
         bare_env={"BARE_DATABASE_URL": "{db_async}"},
     ),
     "django": Spec(
@@ -145,6 +150,35 @@ class Load:
     p95_ms: float
     p99_ms: float
     errors: int
+    # CPU milliseconds per request, by role; "machine" is every process, so the rest is its remainder.
+    cpu_ms: dict[str, float] = field(default_factory=dict)
+    busy_cores: float = 0.0
+
+
+# Which processes do what, by their command name; the server under load is found by its session instead.
+ROLES = {"postgres": "database", "redis-server": "redis"}
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_role(server_session: int) -> Counter[str]:
+    """CPU seconds used so far by the server under load (its whole session), the database, Redis, wrk (a finished
+    child of this process) and the whole machine (from /proc/stat)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used: Counter[str] = Counter(wrk=children.ru_utime + children.ru_stime)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process has just exited
+            continue
+        command, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
+        session, user, system = int(fields[3]), int(fields[11]), int(fields[12])  # stat fields 6, 14 and 15
+        role = "app" if session == server_session else ROLES.get(command)
+        if role:
+            used[role] += (user + system) / TICK
+    cpu = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(n) for n in cpu[:8])
+    used["machine"] = (user + nice + system + irq + softirq + steal) / TICK
+    return used
 
 
 def _free_port() -> int:
@@ -188,7 +222,8 @@ def _wait_healthy(base: str, process: subprocess.Popen, seconds: float = 60) -> 
 
 
 @contextmanager
-def _server(command: list[str], cwd: Path, env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+def _server(command: list[str], cwd: Path, env: dict[str, str], port: int, log: Path) -> Iterator[tuple[str, int]]:
+    """The server's base URL and its session id (its own session: every worker it forks is counted)."""
     with log.open("w") as out:
         process = subprocess.Popen(
             command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -196,7 +231,7 @@ def _server(command: list[str], cwd: Path, env: dict[str, str], port: int, log: 
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(base, process) if "bare" not in log.name else _wait_port(port, process)
-            yield base
+            yield base, process.pid
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
@@ -219,7 +254,8 @@ def _wait_port(port: int, process: subprocess.Popen, seconds: float = 60) -> Non
     raise RuntimeError("the bare app did not start")
 
 
-def wrk(name: str, url: str, token: str | None, seconds: int, threads: int = 2) -> Load:
+def wrk(name: str, url: str, token: str | None, seconds: int, server: int, threads: int = 2) -> Load:
+    """Load `url` for `seconds`; `server` is the session id of the server's processes, for its CPU time."""
     command = [
         shutil.which("wrk") or "wrk",
         f"-t{threads}",
@@ -230,12 +266,18 @@ def wrk(name: str, url: str, token: str | None, seconds: int, threads: int = 2) 
     ]
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
+    before = cpu_by_role(server)
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    used = cpu_by_role(server) - before
     found = re.search(r"AGENTGEN requests=(\d+) duration_us=(\d+) errors=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", output)
     if not found:
         raise RuntimeError(f"wrk printed no summary:\n{output}")
     requests, duration, errors, p50, p95, p99 = map(int, found.groups())
-    return Load(name, requests / (duration / 1e6), p50 / 1000, p95 / 1000, p99 / 1000, errors)
+    roles = ("app", *dict.fromkeys(ROLES.values()), "wrk", "machine")
+    cpu_ms = {role: used[role] * 1000 / max(requests, 1) for role in roles}
+    seconds_loaded = duration / 1e6
+    figures = (requests / seconds_loaded, p50 / 1000, p95 / 1000, p99 / 1000)
+    return Load(name, *figures, errors, cpu_ms, used["machine"] / seconds_loaded)
 
 
 def _database(kind: str) -> tuple[str, str]:
@@ -295,7 +337,7 @@ def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: 
         }
         _run(_fill(spec.migrate, context), project, production)
 
-        with _server(_fill(spec.serve, context), project, production, port, work / "service.log") as base:
+        with _server(_fill(spec.serve, context), project, production, port, work / "service.log") as (base, session):
             credentials = {"email": "bench@example.com", "password": "bench-password-1"}
             _request(f"{base}/api/v1/auth/register", credentials)
             token = _request(f"{base}/api/v1/auth/login", credentials)["access_token"]
@@ -314,13 +356,14 @@ def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: 
                 **{k: v.format(**context) for k, v in spec.bare_env.items()},
             }
             # Both stay up and take turns, so a slow spell of the machine falls on both alike.
-            with _server(_fill(spec.bare, context), project, bare_env, bare_port, work / "bare.log") as bare_base:
-                wrk("warm-up", base + PAGE, token, 3)
-                wrk("warm-up", bare_base + PAGE, None, 3)
+            bare_server = _server(_fill(spec.bare, context), project, bare_env, bare_port, work / "bare.log")
+            with bare_server as (bare_base, bare_session):
+                wrk("warm-up", base + PAGE, token, 3, session)
+                wrk("warm-up", bare_base + PAGE, None, 3, bare_session)
                 service, bare = [], []
                 for n in range(1, rounds + 1):
-                    service.append(wrk(f"{stack} (generated) #{n}", base + PAGE, token, seconds))
-                    bare.append(wrk(f"{stack} (bare) #{n}", bare_base + PAGE, None, seconds))
+                    service.append(wrk(f"{stack} (generated) #{n}", base + PAGE, token, seconds, session))
+                    bare.append(wrk(f"{stack} (bare) #{n}", bare_base + PAGE, None, seconds, bare_session))
     return service, bare
 
 
@@ -330,16 +373,23 @@ def median(name: str, loads: list[Load]) -> Load:
     def mid(figure: str) -> float:
         return statistics.median(getattr(load, figure) for load in loads)
 
-    return Load(name, mid("rps"), mid("p50_ms"), mid("p95_ms"), mid("p99_ms"), sum(load.errors for load in loads))
+    cpu_ms = {role: statistics.median(load.cpu_ms[role] for load in loads) for role in loads[0].cpu_ms}
+    figures = (mid("rps"), mid("p50_ms"), mid("p95_ms"), mid("p99_ms"))
+    return Load(name, *figures, sum(load.errors for load in loads), cpu_ms, mid("busy_cores"))
 
 
 def report(stack: str, service: list[Load], bare: list[Load]) -> tuple[Load, float]:
     """Every round, then the medians; returns the generated service's medians and the median per-round ratio."""
-    print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    roles = list(service[0].cpu_ms)
+    print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}", end="")
+    print("  CPU ms per request: " + " ".join(f"{role:>8}" for role in roles) + f" {'cores':>6}")
     summary = [median(f"{stack} (generated) median", service), median(f"{stack} (bare) median", bare)]
     for load in [*service, *bare, *summary]:
         print(
             f"{load.name:28} {load.rps:9.0f} {load.p50_ms:8.1f} {load.p95_ms:8.1f} {load.p99_ms:8.1f} {load.errors:7d}"
+            + " " * 21
+            + " ".join(f"{load.cpu_ms[role]:8.2f}" for role in roles)
+            + f" {load.busy_cores:6.2f}"
         )
     # Each round's two runs ran back to back, so their ratio is the paired measurement; its median is the result.
     ratios = [s.rps / b.rps for s, b in zip(service, bare, strict=True)]
