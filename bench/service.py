@@ -160,24 +160,35 @@ ROLES = {"postgres": "database", "redis-server": "redis"}
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_by_role(server_session: int) -> Counter[str]:
-    """CPU seconds used so far by the server under load (its whole session), the database, Redis, wrk (a finished
-    child of this process) and the whole machine (from /proc/stat)."""
+def cpu_snapshot(server_session: int) -> dict[tuple[str, int], float]:
+    """CPU seconds used so far, by (role, process id): the server under load (its whole session), the database and
+    Redis processes, wrk (finished children of this process) and the whole machine (from /proc/stat)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    used: Counter[str] = Counter(wrk=children.ru_utime + children.ru_stime)
+    used = {("wrk", 0): children.ru_utime + children.ru_stime}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:  # the process has just exited
             continue
         command, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
-        session, user, system = int(fields[3]), int(fields[11]), int(fields[12])  # stat fields 6, 14 and 15
+        # stat fields 6 (session) and 14 to 17: user and system time, its own and that of its children once they
+        # exited (PostgreSQL's server process collects those of its finished connections).
+        session, times = int(fields[3]), fields[11:15]
         role = "app" if session == server_session else ROLES.get(command)
         if role:
-            used[role] += (user + system) / TICK
+            used[role, int(stat.parent.name)] = sum(map(int, times)) / TICK
     cpu = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
     user, nice, system, _idle, _iowait, irq, softirq, steal = (int(n) for n in cpu[:8])
-    used["machine"] = (user + nice + system + irq + softirq + steal) / TICK
+    used["machine", 0] = (user + nice + system + irq + softirq + steal) / TICK
+    return used
+
+
+def cpu_used(before: dict[tuple[str, int], float], after: dict[tuple[str, int], float]) -> Counter[str]:
+    """CPU seconds by role between two snapshots, process by process. A process that exited in between (say, a
+    database connection closed) leaves its whole time to its parent's children's time, so its past is taken off."""
+    used: Counter[str] = Counter()
+    for role, pid in before.keys() | after.keys():
+        used[role] += after.get((role, pid), 0.0) - before.get((role, pid), 0.0)
     return used
 
 
@@ -266,9 +277,9 @@ def wrk(name: str, url: str, token: str | None, seconds: int, server: int, threa
     ]
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
-    before = cpu_by_role(server)
+    before = cpu_snapshot(server)
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
-    used = cpu_by_role(server) - before
+    used = cpu_used(before, cpu_snapshot(server))
     found = re.search(r"AGENTGEN requests=(\d+) duration_us=(\d+) errors=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", output)
     if not found:
         raise RuntimeError(f"wrk printed no summary:\n{output}")
