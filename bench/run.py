@@ -14,6 +14,7 @@ import argparse
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -130,6 +131,8 @@ def main() -> None:
     demo.add_argument("--manifest", type=Path, default=ROOT / "examples" / "workshop.yaml")
     demo.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
+    # Stopped by a signal, a run still stops its servers and drops its database (the `finally` blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.command == "help":
         print(f"RESULT help_ms={bench_help(args.runs):.0f}")
     elif args.command == "generate":
