@@ -74,6 +74,20 @@ def test_an_unsupported_database_is_asked_or_warned():
     assert any("mongodb" in w for w in quiet.warnings)
 
 
+def test_a_database_flag_against_the_profile_says_what_it_replaces():
+    text = "---\nname: api\ndescription: Orders API on MySQL\n---\n# FastAPI with MySQL\n"
+    plan = plan_for(text, database="postgresql")
+    assert plan.answers["database"] == "postgresql" and plan.decisions["database"].why == "--database"
+    assert plan.warnings == [
+        "--database postgresql replaces the mysql the profile names (profile line 3: Orders API on MySQL); "
+        "the description, copied from the profile, still names it"
+    ]
+    assert plan_for(
+        text.replace("description: Orders API on MySQL", "description: Orders"), database="postgresql"
+    ).warnings == ["--database postgresql replaces the mysql the profile names (profile line 5: FastAPI with MySQL)"]
+    assert plan_for(text, stack="django", available_stacks=["django"], database="mysql").warnings == []
+
+
 def test_features_follow_the_checkbox():
     plan = plan_for("---\nname: api\n---\n# FastAPI\n", Scripted(checkbox=["metrics"]))
     assert plan.answers["metrics"] is True and plan.answers["rate_limit"] is False

@@ -164,13 +164,19 @@ def _choose_database(
     inference: Inference, catalog: Catalog, stack: str, flag: str | None, prompter: Prompter
 ) -> tuple[Decision, list[str]]:
     offered = list(catalog.stacks[stack].databases)
-    if flag:
-        if flag not in offered:
-            raise AgentgenError(f"the {stack} stack offers databases {', '.join(offered)}, not {flag!r}")
-        return Decision(flag, "--database"), []
     asked_for = inference.database
     tech = catalog.technology(asked_for) if asked_for else None
     family = tech.family if tech and tech.family else asked_for
+    if flag:
+        if flag not in offered:
+            raise AgentgenError(f"the {stack} stack offers databases {', '.join(offered)}, not {flag!r}")
+        if tech is None or family == flag:
+            return Decision(flag, "--database"), []
+        cited = _cite(inference.evidence_for("database", asked_for))
+        warning = f"--database {flag} replaces the {asked_for} the profile names ({cited})"
+        if inference.description and any(m.search(inference.description) for m in tech.matchers):
+            warning += "; the description, copied from the profile, still names it"
+        return Decision(flag, "--database"), [warning]
     if family in offered:
         return Decision(family, _cite(inference.evidence_for("database", asked_for))), []
     default = offered[0]
