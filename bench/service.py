@@ -90,8 +90,6 @@ SPECS: dict[str, Spec] = {
             "config.wsgi",
             "--bind",
             "127.0.0.1:{port}",
-            "--workers",
-            "2",
             "--graceful-timeout",
             "20",
         ],
@@ -105,8 +103,6 @@ SPECS: dict[str, Spec] = {
             "{bare}",
             "--bind",
             "127.0.0.1:{port}",
-            "--workers",
-            "2",
         ],
         env={
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -115,6 +111,7 @@ SPECS: dict[str, Spec] = {
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "RATE_LIMIT_ANON": "100000000/minute",
             "RATE_LIMIT_USER": "100000000/minute",
+            "WEB_CONCURRENCY": "2",  # the Dockerfile's; gunicorn reads it, so the bare app gets as many workers
         },
     ),
     "express": Spec(
