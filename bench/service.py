@@ -154,6 +154,8 @@ class Load:
 
 # Which processes do what, by their command name; the server under load is found by its session instead.
 ROLES = {"postgres": "database", "redis-server": "redis"}
+# The columns of CPU time: the roles, wrk (this process's finished children) and the whole machine.
+CPU_COLUMNS = ("app", *dict.fromkeys(ROLES.values()), "wrk", "machine")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -281,8 +283,7 @@ def wrk(name: str, url: str, token: str | None, seconds: int, server: int, threa
     if not found:
         raise RuntimeError(f"wrk printed no summary:\n{output}")
     requests, duration, errors, p50, p95, p99 = map(int, found.groups())
-    roles = ("app", *dict.fromkeys(ROLES.values()), "wrk", "machine")
-    cpu_ms = {role: used[role] * 1000 / max(requests, 1) for role in roles}
+    cpu_ms = {role: used[role] * 1000 / max(requests, 1) for role in CPU_COLUMNS}
     seconds_loaded = duration / 1e6
     figures = (requests / seconds_loaded, p50 / 1000, p95 / 1000, p99 / 1000)
     return Load(name, *figures, errors, cpu_ms, used["machine"] / seconds_loaded)
@@ -381,22 +382,21 @@ def median(name: str, loads: list[Load]) -> Load:
     def mid(figure: str) -> float:
         return statistics.median(getattr(load, figure) for load in loads)
 
-    cpu_ms = {role: statistics.median(load.cpu_ms[role] for load in loads) for role in loads[0].cpu_ms}
+    cpu_ms = {role: statistics.median(load.cpu_ms[role] for load in loads) for role in CPU_COLUMNS}
     figures = (mid("rps"), mid("p50_ms"), mid("p95_ms"), mid("p99_ms"))
     return Load(name, *figures, sum(load.errors for load in loads), cpu_ms, mid("busy_cores"))
 
 
 def report(stack: str, service: list[Load], bare: list[Load]) -> tuple[Load, float]:
     """Every round, then the medians; returns the generated service's medians and the median per-round ratio."""
-    roles = list(service[0].cpu_ms)
     print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}", end="")
-    print("  CPU ms per request: " + " ".join(f"{role:>8}" for role in roles) + f" {'cores':>6}")
+    print("  CPU ms per request: " + " ".join(f"{role:>8}" for role in CPU_COLUMNS) + f" {'cores':>6}")
     summary = [median(f"{stack} (generated) median", service), median(f"{stack} (bare) median", bare)]
     for load in [*service, *bare, *summary]:
         print(
             f"{load.name:28} {load.rps:9.0f} {load.p50_ms:8.1f} {load.p95_ms:8.1f} {load.p99_ms:8.1f} {load.errors:7d}"
             + " " * 21
-            + " ".join(f"{load.cpu_ms[role]:8.2f}" for role in roles)
+            + " ".join(f"{load.cpu_ms[role]:8.2f}" for role in CPU_COLUMNS)
             + f" {load.busy_cores:6.2f}"
         )
     # Each round's two runs ran back to back, so their ratio is the paired measurement; its median is the result.

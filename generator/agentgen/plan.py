@@ -167,18 +167,18 @@ def _choose_database(
     asked_for = inference.database
     tech = catalog.technology(asked_for) if asked_for else None
     family = tech.family if tech and tech.family else asked_for
+    cited = _cite(inference.evidence_for("database", asked_for))
     if flag:
         if flag not in offered:
             raise AgentgenError(f"the {stack} stack offers databases {', '.join(offered)}, not {flag!r}")
         if tech is None or family == flag:
             return Decision(flag, "--database"), []
-        cited = _cite(inference.evidence_for("database", asked_for))
         warning = f"--database {flag} replaces the {asked_for} the profile names ({cited})"
         if inference.description and any(m.search(inference.description) for m in tech.matchers):
             warning += "; the description, copied from the profile, still names it"
         return Decision(flag, "--database"), [warning]
     if family in offered:
-        return Decision(family, _cite(inference.evidence_for("database", asked_for))), []
+        return Decision(family, cited), []
     default = offered[0]
     if asked_for is None:
         return Decision(default, f"default of the {stack} stack"), []
