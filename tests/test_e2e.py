@@ -74,6 +74,13 @@ def test_tests_pass_on_a_fresh_real_database(generated: tuple[Path, str]):
         make(project, "test", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
 
 
+def test_contract_fuzzing_finds_no_5xx_on_a_real_database(generated: tuple[Path, str]):
+    """`make fuzz`: schemathesis on the served app, anonymous and with each role's token, against a real server."""
+    project, database = generated
+    with fresh_database(database) as url:
+        make(project, "fuzz", env={"TEST_DATABASE_URL": url, "FUZZ_EXAMPLES": "15"})
+
+
 def test_lint_and_type_checks_are_clean(generated: tuple[Path, str]):
     project, _ = generated
     make(project, "lint")
