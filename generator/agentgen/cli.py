@@ -137,7 +137,7 @@ def new(
     """
     from agentgen import report
     from agentgen.infer import infer
-    from agentgen.plan import parse_data, plan_with_source
+    from agentgen.plan import default_dest, parse_data, plan_with_source
     from agentgen.profile import read_profile
     from agentgen.prompts import prompter
     from agentgen.render import check_destination, render
@@ -146,7 +146,7 @@ def new(
 
     parsed = read_profile(resolve_profile(profile))
     inference = infer(parsed)
-    target = dest or Path(parsed.name)
+    target = dest or default_dest(parsed)
     check_destination(target)
     source = resolve_source(template_src)
     interactive = not defaults and sys.stdin.isatty()
@@ -208,13 +208,24 @@ def update(
     import os
 
     from agentgen import report
+    from agentgen.git import remote_source
     from agentgen.plan import parse_data
     from agentgen.source import ENV_VAR
-    from agentgen.update import is_newer, latest_version, load_project, refreshed_standards, retarget, update_project
+    from agentgen.update import (
+        checked_answers,
+        is_newer,
+        latest_version,
+        load_project,
+        refreshed_standards,
+        retarget,
+        update_project,
+    )
 
     loaded = load_project(project)
-    answers = parse_data(data or [], None)
+    answers = checked_answers(loaded, parse_data(data or [], None))
     source = template_src or os.environ.get(ENV_VAR)
+    if source:
+        source = remote_source(source, "--template-src" if template_src else f"${ENV_VAR}")
     if check:
         target = latest_version(source or loaded.src_path, vcs_ref)
         newer = is_newer(target, loaded.commit)

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from agentgen.answers import agent_file, read_answers
+from agentgen.answers import ANSWERS, agent_file, read_answers, typed_answers
 from agentgen.catalog import Catalog, Check, load_catalog
 from agentgen.errors import AgentgenError
+from agentgen.files import MAX_BYTES, load_yaml, read_bounded
 from agentgen.infer import infer
 from agentgen.profile import read_profile
+from agentgen.source import builtin_source
 from agentgen.update import template_status
 
 PASS, FAIL, OFF, ABSENT = "ok", "failing", "off", "not generated"
@@ -62,7 +62,7 @@ class Diagnosis:
 
 
 def _read(project: Path, check: Check) -> str:
-    return (project / check.file).read_text(encoding="utf-8", errors="replace")
+    return read_bounded(project / check.file, 4 * MAX_BYTES).decode("utf-8", errors="replace")
 
 
 def exists(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
@@ -101,10 +101,7 @@ def coverage_at_least(project: Path, check: Check, answers: dict[str, Any]) -> s
 
 
 def openapi(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
-    try:
-        spec = yaml.safe_load(_read(project, check))
-    except yaml.YAMLError as err:
-        return f"not YAML ({err.__class__.__name__})"
+    spec = load_yaml(_read(project, check).encode(), check.file)
     if not isinstance(spec, dict) or not str(spec.get("openapi", "")).startswith("3."):
         return "not an OpenAPI 3 document"
     return None if spec.get("paths") else "no paths"
@@ -121,9 +118,15 @@ CHECKS: dict[str, Callable[[Path, Check, dict[str, Any]], str | None]] = {
 
 
 def run_check(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
-    if check.check != "exists" and not (project / check.file).is_file():
+    path = project / check.file
+    if not path.resolve().is_relative_to(project.resolve()):
+        return "leads outside the project"
+    if check.check != "exists" and not path.is_file():
         return "missing"
-    return CHECKS[check.check](project, check, answers)
+    try:
+        return CHECKS[check.check](project, check, answers)
+    except AgentgenError as err:  # unreadable, not UTF-8, not YAML, nested too deeply...
+        return str(err).removeprefix(f"{check.file}: ").removeprefix(f"{path}: ")
 
 
 # ---- the diagnosis ------------------------------------------------------------------------------------------
@@ -142,7 +145,12 @@ def asked_standards(
 
 def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
     catalog = catalog or load_catalog()
-    answers = read_answers(project)
+    questions = builtin_source().questions
+    raw = read_answers(project)
+    try:
+        answers = {**raw, **typed_answers({k: v for k, v in raw.items() if not k.startswith("_")}, questions)}
+    except AgentgenError as err:
+        raise AgentgenError(f"{project / ANSWERS}: {err}") from None
     stack = str(answers.get("stack", ""))
     if not stack:
         raise AgentgenError(f"{project}: its answers file records no stack")

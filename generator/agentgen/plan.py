@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from agentgen.answers import typed_answers
 from agentgen.catalog import Catalog, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.infer import Evidence, Inference
@@ -98,6 +99,14 @@ def parse_data(pairs: list[str], data_file: Path | None) -> dict[str, Any]:
 
 def slugify(text: str) -> str:
     return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")
+
+
+def default_dest(profile: Profile) -> Path:
+    """Without DEST: a folder in the current directory named after the profile, never a path it spells out."""
+    name = slugify(profile.name)[:64].strip("-")
+    if not PROJECT_NAME.match(name):
+        raise AgentgenError(f"the profile's name {one_line(profile.name, 60)!r} cannot name a folder; give DEST")
+    return Path(name)
 
 
 def check_project_name(name: str) -> str:
@@ -202,7 +211,7 @@ def _features(inference: Inference, catalog: Catalog, prompter: Prompter) -> dic
 
 
 def agent_file_name(profile: Profile) -> str:
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", profile.name).strip("-.")
+    name = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", profile.name)).strip("-._")[:100]
     return name or "agent"
 
 
@@ -320,6 +329,7 @@ def plan_with_source(
     prompter: Prompter | None = None,
 ) -> Plan:
     """build_plan with the stacks and questions this template source offers."""
+    data = typed_answers(data or {}, source.questions)
     plan = build_plan(
         profile,
         inference,

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from agentgen.errors import AgentgenError
+from agentgen.files import read_bounded
 
 MAX_BYTES = 1024 * 1024
 
@@ -90,14 +91,7 @@ def read_profile(path: Path) -> Profile:
         raise AgentgenError(f"{path}: no such file")
     if path.is_dir():
         raise AgentgenError(f"{path}: is a directory, not a profile file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise AgentgenError(f"{path}: {size} bytes is larger than the 1 MiB a profile may have")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise AgentgenError(f"{path}: cannot read ({err.strerror or err})") from err
-    return parse_profile(raw, path)
+    return parse_profile(read_bounded(path, MAX_BYTES), path)
 
 
 def parse_profile(raw: bytes, path: Path | None = None) -> Profile:
@@ -113,12 +107,35 @@ def parse_profile(raw: bytes, path: Path | None = None) -> Profile:
     if len(_CONTROL.findall(text)) > max(8, len(text) // 20):
         raise AgentgenError(f"{where}: binary content, not a Markdown profile")
 
-    lines = text.split("\n")
+    lines = inert(text).split("\n")
     meta, meta_lines, body_lines, body_start = _split_front_matter(lines, warnings)
+    try:
+        meta = _inert_values(meta)
+    except RecursionError:
+        raise AgentgenError(f"{where}: front matter nested too deeply to be read") from None
     profile = Profile(path=path, raw=raw, meta=meta, meta_lines=meta_lines, warnings=warnings)
     profile.blocks.extend(_meta_blocks(meta, meta_lines))
     _read_body(profile, body_lines, body_start)
     return profile
+
+
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """Text safe to print on a terminal: control characters (escape sequences) become visible U+FFFD."""
+    return _TERMINAL_CONTROL.sub("\ufffd", text)
+
+
+def _inert_values(value: Any) -> Any:
+    """The front matter with every string made inert (YAML escapes such as "\\e" make control characters too)."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {_inert_values(k): _inert_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert_values(v) for v in value]
+    return value
 
 
 def _decode(raw: bytes, where: str, warnings: list[str]) -> str:

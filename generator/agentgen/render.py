@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
-import signal
 import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
 from agentgen.answers import ANSWERS, write_answers
 from agentgen.errors import AgentgenError
+from agentgen.interrupts import Interrupts
 from agentgen.plan import Plan
 from agentgen.post import finish_project
 from agentgen.source import TemplateSource
@@ -27,52 +27,40 @@ if TYPE_CHECKING:
     from copier._main import Worker
 
 
+OWNER = ".agentgen-owner"
+"""A file in each temporary folder naming the process that renders into it, so a later run can tell a folder
+left by a killed run (its process gone) from one another run is still writing."""
+NAME_MAX = 255
+
+
 def check_destination(dest: Path) -> None:
+    if "\x00" in str(dest) or len(os.fsencode(dest.name)) > NAME_MAX:
+        raise AgentgenError(f"{str(dest)[:80]!r}: not a usable folder name")
     if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
         raise AgentgenError(f"{dest} exists and is not a directory")
     if dest.is_dir() and any(dest.iterdir()):
         raise AgentgenError(f"{dest} exists and is not empty")
 
 
-class _Interrupts:
-    """While rendering, SIGINT and SIGTERM raise KeyboardInterrupt, except during cleanup: a signal that arrives
-    while the temporary folder is being removed is held until the removal is done, so it is never cut short."""
-
-    SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-    def __init__(self) -> None:
-        self.holding = False
-        self.pending = False
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.holding:
-            self.pending = True
-        else:
-            raise KeyboardInterrupt
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
+def remove_stale_work(parent: Path) -> None:
+    """Remove temporary folders beside DEST that an earlier run was killed in the middle of (SIGKILL)."""
+    for folder in parent.glob(".*.agentgen-*"):
         try:
-            previous = {signum: signal.signal(signum, self._handle) for signum in self.SIGNALS}
-        except ValueError:  # not the main thread: signals go elsewhere
-            yield
-            return
-        try:
-            yield
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            pid = int((folder / OWNER).read_text(encoding="utf-8").split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # not ours, or being created this instant
+        if pid != os.getpid() and not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
 
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        self.holding = True
-        try:
-            yield
-        finally:
-            self.holding = False
-            if self.pending:
-                self.pending = False
-                raise KeyboardInterrupt
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _missing_parents(dest: Path) -> list[Path]:
@@ -94,14 +82,23 @@ def render(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendered:
     dest = plan.dest.absolute()
     check_destination(dest)
     created = _missing_parents(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _render(plan, source, dest, created, git=git)
+    except OSError as err:
+        raise AgentgenError(f"cannot write {dest}: {err.strerror or err}") from None
+
+
+def _render(plan: Plan, source: TemplateSource, dest: Path, created: list[Path], *, git: bool) -> Rendered:
     added: list[str] = []
-    interrupts = _Interrupts()
+    interrupts = Interrupts()
     work: Path | None = None
     with interrupts.installed():
         try:
             with interrupts.held():
-                work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.agentgen-", dir=dest.parent))
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                remove_stale_work(dest.parent)
+                work = Path(tempfile.mkdtemp(prefix=f".{dest.name[:40]}.agentgen-", dir=dest.parent))
+                (work / OWNER).write_text(f"{os.getpid()}\n", encoding="utf-8")
             project = work / dest.name
             _copy(plan, source, work, project)
             added = finish_project(plan, project, git=git)

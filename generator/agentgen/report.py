@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 if TYPE_CHECKING:  # each command imports only what it runs; these are for annotations
     from agentgen.demo import Outcome
@@ -19,10 +20,19 @@ if TYPE_CHECKING:  # each command imports only what it runs; these are for annot
     from agentgen.update import UpdateResult
     from agentgen.verify import Verification
 
-console = Console()
-err_console = Console(stderr=True)
+# No markup: profile and repository text is printed as it is ("[/]" in a description is text, not a style).
+console = Console(markup=False)
+err_console = Console(stderr=True, markup=False)
 
 _KINDS = ("language", "framework", "database", "cache", "queue", "orm", "test", "api", "infrastructure")
+
+
+def styled(text: str, style: str) -> Text:
+    return Text(text, style=style)
+
+
+def warn(message: str) -> None:
+    err_console.print(Text.assemble(("warning:", "yellow"), " ", message), highlight=False, soft_wrap=True)
 
 
 def _score(candidate: Candidate) -> str:
@@ -35,22 +45,23 @@ def print_profiles() -> None:
 
     table = Table("profile", "description", box=None, pad_edge=False)
     for name, path in builtin_profiles().items():
-        table.add_row(f"[bold]{name}[/]", read_profile(path).description)
+        table.add_row(styled(name, "bold"), read_profile(path).description)
     console.print(table)
 
 
 def print_inference(inference: Inference) -> None:
     console.print(
-        f"[bold]{inference.name}[/]  {inference.description[:160]}{'…' if len(inference.description) > 160 else ''}"
+        styled(inference.name, "bold"),
+        f" {inference.description[:160]}{'…' if len(inference.description) > 160 else ''}",
     )
     summary = Table(box=None, pad_edge=False, show_header=False)
-    summary.add_row("stack", inference.stack or "[yellow]none[/] (no agentgen template fits)")
+    summary.add_row("stack", inference.stack or Text.assemble(("none", "yellow"), " (no agentgen template fits)"))
     if inference.nearest_stack:
         summary.add_row("nearest stack", inference.nearest_stack)
     for kind in ("language", "framework", "database"):
-        summary.add_row(kind, getattr(inference, kind) or "[dim]not named[/]")
+        summary.add_row(kind, getattr(inference, kind) or styled("not named", "dim"))
     if inference.ambiguous:
-        summary.add_row("ambiguous", f"[yellow]{inference.ambiguity}[/]")
+        summary.add_row("ambiguous", styled(inference.ambiguity or "", "yellow"))
     testing = inference.testing
     summary.add_row("testing", f"tdd={testing['tdd']} coverage_min={testing['coverage_min']}")
     summary.add_row("performance", f"p95_ms={inference.performance['p95_ms']}")
@@ -80,7 +91,7 @@ def print_inference(inference: Inference) -> None:
             standards.add_row(hit.id, f"L{first.line}: {first.text}")
         console.print(standards)
     for warning in inference.warnings:
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        warn(warning)
 
 
 def _short(text: str, limit: int = 72) -> str:
@@ -94,9 +105,11 @@ def print_inference_summary(inference: Inference) -> None:
         value = getattr(inference, kind)
         evidence = inference.evidence_for(kind, value)
         because = _short(f"L{evidence[0].line}: {evidence[0].text}") if evidence else ""
-        table.add_row(kind, value or "[dim]not named[/]", because)
-    table.add_row("stack", inference.stack or inference.nearest_stack or "[yellow]none[/]", inference.ambiguity or "")
-    console.print(f"[bold]{inference.name}[/]")
+        table.add_row(kind, value or styled("not named", "dim"), because)
+    table.add_row(
+        "stack", inference.stack or inference.nearest_stack or styled("none", "yellow"), inference.ambiguity or ""
+    )
+    console.print(styled(inference.name, "bold"))
     console.print(table, highlight=False)
     if inference.standards:
         cited = ", ".join(f"{hit.id} (L{hit.evidence[0].line})" for hit in inference.standards)
@@ -109,11 +122,13 @@ def print_plan(plan: Plan) -> None:
         table.add_row(key, _short(str(decision.value), 48), _short(decision.why))
     console.print(table, highlight=False)
     for warning in plan.warnings:
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        warn(warning)
 
 
 def print_next_steps(plan: Plan, rendered: Rendered) -> None:
-    console.print(f"\n[green]Created[/] {rendered.path} ({plan.stack}, {plan.answers['database']})")
+    console.print(
+        Text.assemble("\n", ("Created", "green"), f" {rendered.path} ({plan.stack}, {plan.answers['database']})")
+    )
     if rendered.added_dirs:
         console.print(f"Added from the profile's layout: {', '.join(rendered.added_dirs)}")
     console.print(f"\nNext:\n  cd {rendered.path}\n  make install\n  make test\n  make run")
@@ -121,10 +136,12 @@ def print_next_steps(plan: Plan, rendered: Rendered) -> None:
 
 def print_verification(result: Verification, project: Path) -> None:
     for step in result.steps:
-        mark = "[green]ok[/]" if step.ok else "[red]failed[/]"
-        console.print(f"make {step.name:8} {mark}  {step.seconds:.1f} s")
-    verdict = "[green]passed[/]" if result.ok else "[red]failed[/]"
-    console.print(f"verify {verdict} in {result.seconds:.1f} s (log: {project / '.agentgen-verify.log'})")
+        mark = styled("ok", "green") if step.ok else styled("failed", "red")
+        console.print(Text.assemble(f"make {step.name:8} ", mark, f"  {step.seconds:.1f} s"))
+    verdict = styled("passed", "green") if result.ok else styled("failed", "red")
+    console.print(
+        Text.assemble("verify ", verdict, f" in {result.seconds:.1f} s (log: {project / '.agentgen-verify.log'})")
+    )
 
 
 def print_update(result: UpdateResult) -> None:
@@ -133,14 +150,15 @@ def print_update(result: UpdateResult) -> None:
         console.print("nothing changed")
         return
     for path in result.changed:
-        mark = "[red]conflict[/]" if path in result.conflicts else "changed"
-        console.print(f"  {mark:8} {path}", highlight=False)
+        mark = styled("conflict", "red") if path in result.conflicts else Text("changed ")
+        console.print(Text.assemble("  ", mark, f" {path}"), highlight=False)
     for path in result.kept:
         console.print(f"  kept     {path} (the template dropped it, but you had changed it)", highlight=False)
     if result.conflicts:
         console.print(
-            f"[yellow]{len(result.conflicts)} conflict(s):[/] resolve the markers (or .rej files), then commit. "
-            "Nothing else was lost: `git diff` shows the whole update."
+            styled(f"{len(result.conflicts)} conflict(s):", "yellow"),
+            "resolve the markers (or .rej files), then commit. "
+            "Nothing else was lost: `git diff` shows the whole update.",
         )
     else:
         console.print("Review with `git diff`, run `make test`, then commit.")
@@ -166,9 +184,9 @@ def batch_progress(total: int, verifying: bool) -> Iterator[Callable[[str, Outco
 
 def print_batch(outcomes: list[Outcome], out: Path) -> None:
     table = Table("project", "profile", "stack", "database", "generated", "tests", "seconds", title="Workshop")
-    marks = {None: "[dim]not run[/]", True: "[green]passed[/]", False: "[red]failed[/]"}
+    marks = {None: styled("not run", "dim"), True: styled("passed", "green"), False: styled("failed", "red")}
     for o in outcomes:
-        generated = "[green]yes[/]" if o.generated else f"[red]no[/] {o.error or ''}"
+        generated = styled("yes", "green") if o.generated else Text.assemble(("no", "red"), f" {o.error or ''}")
         table.add_row(o.name, o.profile, o.stack, o.database, generated, marks[o.tests_passed], f"{o.seconds:.1f}")
     console.print(table)
     console.print(
@@ -183,11 +201,11 @@ def print_diagnosis(diagnosis: Diagnosis) -> None:
     table = Table("standard", "status", "where", "why", title=f"{diagnosis.project} ({diagnosis.stack})")
     for f in diagnosis.findings:
         colour = colours.get(f.status, "yellow")
-        table.add_row(f.standard, f"[{colour}]{f.status}[/]", f.where, f.why)
+        table.add_row(f.standard, styled(f.status, colour), f.where, f.why)
     console.print(table, highlight=False)
     console.print(f"profile: {diagnosis.profile or 'none (checked every standard the stack implements)'}")
     console.print(f"template: {diagnosis.template}")
     if diagnosis.failing:
-        console.print(f"[red]failing:[/] {', '.join(diagnosis.failing)}")
+        console.print(styled("failing:", "red"), ", ".join(diagnosis.failing))
     else:
-        console.print("[green]all standards hold[/]")
+        console.print(styled("all standards hold", "green"))

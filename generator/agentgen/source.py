@@ -15,10 +15,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from agentgen.catalog import PackageNames
 from agentgen.errors import AgentgenError
+from agentgen.files import load_yaml, read_bounded
 from agentgen.git import git
 from agentgen.resources import data_root
 
@@ -40,8 +39,10 @@ class TemplateSource:
     def questions(self) -> dict[str, Any]:
         if self.root is None:
             return {}
-        config = yaml.safe_load((self.root / "copier.yml").read_text(encoding="utf-8")) or {}
-        return {k: v for k, v in config.items() if not k.startswith("_")}
+        config = load_yaml(read_bounded(self.root / "copier.yml"), str(self.root / "copier.yml")) or {}
+        if not isinstance(config, dict):
+            raise AgentgenError(f"{self.root / 'copier.yml'}: not a mapping of questions")
+        return {str(k): v for k, v in config.items() if not str(k).startswith("_")}
 
     @cached_property
     def stacks(self) -> list[str]:
@@ -101,12 +102,17 @@ def _names_in(lock: Path, pattern: str) -> frozenset[str]:
     return frozenset(re.sub(r"[-_.]+", "-", name.lower()) for name in names)
 
 
+def builtin_source() -> TemplateSource:
+    """agentgen's own templates."""
+    root = data_root()
+    return TemplateSource(str(root), root, builtin=True)
+
+
 def resolve_source(given: str | None) -> TemplateSource:
     """`--template-src`, else $AGENTGEN_TEMPLATE_SRC, else agentgen's own templates."""
     given = given or os.environ.get(ENV_VAR) or None
     if given is None:
-        root = data_root()
-        return TemplateSource(str(root), root, builtin=True)
+        return builtin_source()
     if "://" in given or given.startswith("git@"):
         return TemplateSource(given, None, builtin=False)
     path = Path(given).expanduser().resolve()

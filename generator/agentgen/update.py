@@ -17,7 +17,8 @@ from packaging.version import InvalidVersion, Version
 
 from agentgen.answers import ANSWERS, agent_file, read_answers, write_answers
 from agentgen.errors import AgentgenError
-from agentgen.git import commit, git
+from agentgen.git import commit, git, is_remote, ref_name, remote_refs, remote_source
+from agentgen.interrupts import Interrupts
 
 CONFLICT_MARKER = "<<<<<<< "
 
@@ -55,11 +56,29 @@ def load_project(path: Path) -> Project:
         raise AgentgenError(f"{path}: not the root of a git repository; `git init` and commit it first")
     if git(path, "status", "--porcelain"):
         raise AgentgenError(f"{path}: the git tree has uncommitted changes; commit or stash them first")
+    where = str(path / ANSWERS)
+    answers["_src_path"] = remote_source(answers["_src_path"], f"{where} _src_path")
+    answers["_commit"] = ref_name(answers["_commit"], f"{where} _commit")
     project = Project(path, answers)
     source = project.src_path
-    if "://" not in source and not source.startswith("git@") and not Path(source).exists():
+    if not is_remote(source) and not Path(source).exists():
         raise AgentgenError(f"{path}: the template source {source} recorded in {ANSWERS} does not exist")
     return project
+
+
+def checked_answers(project: Project, data: dict[str, Any]) -> dict[str, Any]:
+    """`update --data`: refused as `new` refuses it (an unknown answer, a value of the wrong type)."""
+    from agentgen.answers import typed_answers
+    from agentgen.source import TemplateSource, builtin_source
+
+    questions = dict(builtin_source().questions)
+    if (local := Path(project.src_path)).is_dir() and (local / "copier.yml").is_file():
+        questions.update(TemplateSource(str(local), local, builtin=False).questions)
+    known = set(questions) | {k for k in project.answers if not k.startswith("_")}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise AgentgenError(f"unknown answer {unknown[0]!r}; answers: {', '.join(sorted(known))}")
+    return typed_answers(data, questions)
 
 
 def _version(tag: str) -> Version | None:
@@ -70,24 +89,27 @@ def _version(tag: str) -> Version | None:
 
 
 def latest_version(source: str, vcs_ref: str | None = None) -> str:
-    """The template version an update would bring: `vcs_ref`, else the newest release tag (vX.Y.Z) of the source."""
+    """The template version an update would bring: `vcs_ref`, else the newest release tag (vX.Y.Z) of the source,
+    else (a source without release tags) its newest commit."""
     if vcs_ref:
-        return vcs_ref
-    listed = subprocess.run(["git", "ls-remote", "--tags", "--refs", source], capture_output=True, text=True)
-    if listed.returncode != 0:
-        raise AgentgenError(f"cannot read template versions from {source}: {listed.stderr.strip()}")
-    tags = [line.split("refs/tags/", 1)[1] for line in listed.stdout.splitlines() if "refs/tags/" in line]
+        return ref_name(vcs_ref, "--vcs-ref")
+    refs = remote_refs(source)
+    tags = [name.removeprefix("refs/tags/") for _, name in refs if name.startswith("refs/tags/")]
     releases = [(v, tag) for tag in tags if (v := _version(tag)) is not None and not v.is_prerelease]
-    if not releases:
-        raise AgentgenError(f"{source} has no version tags (vX.Y.Z); copier updates need them")
-    return max(releases)[1]
+    if releases:
+        return max(releases)[1]
+    head = [sha for sha, name in refs if name == "HEAD"]
+    if not head:
+        raise AgentgenError(f"{source} has neither release tags (vX.Y.Z) nor commits to update to")
+    return head[0][:12]
 
 
 def is_newer(target: str, current: str) -> bool:
     """Whether `target` is a later release than `current` (a tag, or `git describe` output past a tag)."""
     target_version, current_version = _version(target), _version(current.split("-", 1)[0])
     if target_version is None or current_version is None:
-        return target != current
+        commit = current.rsplit("-g", 1)[-1]  # `git describe` output ends in -g<commit>
+        return not (target.startswith(commit) or commit.startswith(target))
     return target_version > current_version
 
 
@@ -97,7 +119,8 @@ def template_status(answers: dict[str, Any]) -> str:
     if not current or not source:
         return "unknown: the answers file records no template source and version"
     try:
-        target = latest_version(str(source))
+        current = ref_name(current, "_commit")
+        target = latest_version(remote_source(source, "_src_path"))
     except AgentgenError as err:
         return f"{current} (newer versions unknown: {err})"
     return f"{current} → {target}: update available" if is_newer(target, str(current)) else f"{current} (up to date)"
@@ -129,39 +152,47 @@ def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
 def update_project(
     project: Project, *, data: dict[str, Any], vcs_ref: str | None = None, conflict: str = "inline"
 ) -> UpdateResult:
-    from copier import run_update
     from copier.errors import CopierError
 
     target = latest_version(project.src_path, vcs_ref)
     result = UpdateResult(current=project.commit, target=target)
     start = git(project.path, "rev-parse", "HEAD").strip()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            run_update(
-                project.path,
-                data=data,
-                vcs_ref=vcs_ref,
-                defaults=True,
-                overwrite=True,
-                quiet=True,
-                conflict=conflict,  # type: ignore[arg-type]
-                unsafe=False,
-                skip_answered=True,
-            )
-    except BaseException as err:
-        git(project.path, "reset", "-q", "--hard", start, check=False)
-        git(project.path, "clean", "-fdq", check=False)
-        if isinstance(err, CopierError | ValueError):
-            raise AgentgenError(f"update failed, nothing changed: {err}") from err
-        raise
-    result.kept = _keep_changed_files_the_template_dropped(project, start)
+    interrupts = Interrupts()
+    with interrupts.installed():
+        try:
+            _run_update(project, data=data, vcs_ref=vcs_ref, conflict=conflict)
+            result.kept = _keep_changed_files_the_template_dropped(project, start)
+        except BaseException as err:
+            with interrupts.held():  # a second signal must not cut the reset short
+                git(project.path, "reset", "-q", "--hard", start, check=False)
+                git(project.path, "clean", "-fdq", check=False)
+            if isinstance(err, CopierError | ValueError):
+                raise AgentgenError(f"update failed, nothing changed: {err}") from err
+            raise
     status = git(project.path, "status", "--porcelain", "--untracked-files=all").splitlines()
     result.changed = sorted(line[3:] for line in status)
     result.conflicts = sorted(
         path for path in result.changed if path.endswith(".rej") or _has_markers(project.path / path)
     )
     return result
+
+
+def _run_update(project: Project, *, data: dict[str, Any], vcs_ref: str | None, conflict: str) -> None:
+    from copier import run_update
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run_update(
+            project.path,
+            data=data,
+            vcs_ref=vcs_ref,
+            defaults=True,
+            overwrite=True,
+            quiet=True,
+            conflict=conflict,  # type: ignore[arg-type]
+            unsafe=False,
+            skip_answered=True,
+        )
 
 
 def _keep_changed_files_the_template_dropped(project: Project, start: str) -> list[str]:
