@@ -17,7 +17,7 @@ demo: setup  ## generate the fastapi-postgres built-in into build/demo-service (
 	rm -rf $(DEMO)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/agentgen new fastapi-postgres $(DEMO) --defaults --verify
 
-services:  ## PostgreSQL, MariaDB and Redis on loopback (installs them from Debian packages the first time)
+services:  ## the tests' private PostgreSQL, MariaDB and Redis on loopback (installed from Debian packages the first time)
 	bash scripts/services.sh start
 
 test: setup services  ## the whole suite, generated projects' own suites included

@@ -16,6 +16,7 @@ import os
 import re
 import resource
 import secrets
+import shlex
 import shutil
 import signal
 import statistics
@@ -289,9 +290,19 @@ def wrk(name: str, url: str, token: str | None, seconds: int, server: int, threa
     return Load(name, *figures, errors, cpu_ms, used["machine"] / seconds_loaded)
 
 
+def service_urls() -> dict[str, str]:
+    """AGENTGEN_POSTGRES_URL, AGENTGEN_MYSQL_URL and AGENTGEN_REDIS_URL as `scripts/services.sh env` prints them: the
+    private servers it starts (the same the tests use), or the ones those variables opt in to."""
+    printed = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "services.sh"), "env"], capture_output=True, text=True, check=True
+    ).stdout
+    assignments = (shlex.split(line)[-1].partition("=") for line in printed.splitlines() if line.startswith("export "))
+    return {name: value for name, _, value in assignments}
+
+
 def _database(kind: str) -> tuple[str, str]:
     """(admin URL, fresh database URL) on the servers scripts/services.sh starts."""
-    admin = os.environ.get("AGENTGEN_POSTGRES_URL", "postgresql://agentgen:agentgen@127.0.0.1:5432/agentgen")
+    admin = service_urls()["AGENTGEN_POSTGRES_URL"]
     name = f"bench_{secrets.token_hex(4)}"
     subprocess.run(["psql", "-q", admin, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
     return admin, urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
@@ -301,7 +312,7 @@ def run_service(stack: str, seconds: int, rounds: int) -> tuple[list[Load], list
     spec = SPECS[stack]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
-    redis = os.environ.get("AGENTGEN_REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/11"
+    redis = service_urls()["AGENTGEN_REDIS_URL"].rsplit("/", 1)[0] + "/11"
     if shutil.which("redis-cli"):  # the bench's own Redis database: no counters left over from an earlier run
         subprocess.run(["redis-cli", "-u", redis, "flushdb"], capture_output=True)
     admin, db = _database(spec.database)

@@ -4,25 +4,38 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import socket
 import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-DEFAULT_URLS = {
-    "postgresql": "postgresql://agentgen:agentgen@127.0.0.1:5432/agentgen",
-    "mysql": "mysql://agentgen:agentgen@127.0.0.1:3306/agentgen",
-    "redis": "redis://127.0.0.1:6379/0",
-}
+SERVICES_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "services.sh"
 ENV_NAMES = {"postgresql": "AGENTGEN_POSTGRES_URL", "mysql": "AGENTGEN_MYSQL_URL", "redis": "AGENTGEN_REDIS_URL"}
+
+
+def script_urls(environ: Mapping[str, str]) -> dict[str, str]:
+    """The URLs `scripts/services.sh env` prints in this environment, by kind: its own private servers (ports and
+    logins live in the script alone) unless AGENTGEN_POSTGRES_URL, AGENTGEN_MYSQL_URL or AGENTGEN_REDIS_URL opt in."""
+    printed = subprocess.run(
+        ["bash", str(SERVICES_SCRIPT), "env"], env=dict(environ), capture_output=True, text=True, check=True
+    ).stdout
+    assignments = (shlex.split(line)[-1].partition("=") for line in printed.splitlines() if line.startswith("export "))
+    exported = {name: value for name, _, value in assignments}
+    return {kind: exported[name] for kind, name in ENV_NAMES.items()}
+
+
+# The private instances scripts/services.sh starts (their ports follow AGENTGEN_POSTGRES_PORT and the like).
+DEFAULT_URLS = script_urls({k: v for k, v in os.environ.items() if k not in ENV_NAMES.values()})
 
 
 def service_url(kind: str) -> str:
     """The URL of a running server, or skip (fail under AGENTGEN_REQUIRE_SERVICES=1) when none answers."""
-    url = os.environ.get(ENV_NAMES[kind], DEFAULT_URLS[kind])
+    url = os.environ.get(ENV_NAMES[kind]) or DEFAULT_URLS[kind]
     parts = urlsplit(url)
     try:
         with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 0), timeout=2):
