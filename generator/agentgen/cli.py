@@ -163,11 +163,13 @@ def new(
     )
     report.print_plan(plan)
     rendered = render(plan, source, git=git)
-    report.print_next_steps(plan, rendered)
-    if run_verify:
-        from agentgen.verify import verify
+    from agentgen.catalog import load_catalog
+    from agentgen.verify import missing_tools, verify
 
-        result = verify(rendered.path)
+    chosen = load_catalog().stacks.get(plan.stack)
+    report.print_next_steps(plan, rendered, missing_tools(chosen.toolchain if chosen else ()))
+    if run_verify:
+        result = verify(rendered.path, progress=report.verify_step)
         report.print_verification(result, rendered.path)
         if not result.ok:
             raise typer.Exit(1)
@@ -311,12 +313,25 @@ def doctor(
 
 
 def main() -> None:
-    """Console entry point. Click reports usage errors itself (exit 2); agentgen's own errors become one line."""
+    """Console entry point: every error, agentgen's own or a usage error, is one `error:` line and exit code 2."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except AgentgenError as err:
         sys.stderr.write(f"error: {err}\n")
         sys.exit(err.exit_code)
+    except typer.TyperException as err:  # click's usage errors: a bad option, a missing argument...
+        message = err.format_message()
+        if message.startswith("Usage:"):  # no arguments at all: the help is the answer
+            sys.stderr.write(message + "\n")
+        else:
+            context = getattr(err, "ctx", None)
+            hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+            sys.stderr.write(f"error: {' '.join(message.split())}{hint}\n")
+        sys.exit(err.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("error: interrupted\n")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,10 +16,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from agentgen.catalog import load_catalog
 from agentgen.errors import AgentgenError
+from agentgen.files import load_yaml, read_bounded
 from agentgen.infer import infer
 from agentgen.plan import PROJECT_NAME, Plan, plan_with_source
 from agentgen.profile import read_profile
@@ -52,12 +51,9 @@ class Outcome:
 
 
 def load_manifest(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise AgentgenError(f"{path}: no such manifest") from err
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise AgentgenError(f"{path}: not a YAML manifest ({err})") from err
+    if not path.exists():
+        raise AgentgenError(f"{path}: no such manifest")
+    data = load_yaml(read_bounded(path), str(path))
     entries = data.get("projects") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise AgentgenError(f"{path}: expected a `projects:` list with at least one entry")
@@ -114,7 +110,10 @@ def prepare_out(out: Path, names: list[str], *, force: bool) -> None:
     for name in existing:
         target = out / name
         shutil.rmtree(target) if target.is_dir() else target.unlink()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise AgentgenError(f"cannot create {out}: {err.strerror or err}") from None
 
 
 Progress = Callable[[str, Outcome], None]

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:  # each command imports only what it runs; these are for annotations
+    from agentgen.catalog import Tool
     from agentgen.demo import Outcome
     from agentgen.doctor import Diagnosis
     from agentgen.infer import Candidate, Inference
@@ -125,13 +126,20 @@ def print_plan(plan: Plan) -> None:
         warn(warning)
 
 
-def print_next_steps(plan: Plan, rendered: Rendered) -> None:
+def print_next_steps(plan: Plan, rendered: Rendered, missing: list[Tool]) -> None:
     console.print(
         Text.assemble("\n", ("Created", "green"), f" {rendered.path} ({plan.stack}, {plan.answers['database']})")
     )
     if rendered.added_dirs:
         console.print(f"Added from the profile's layout: {', '.join(rendered.added_dirs)}")
     console.print(f"\nNext:\n  cd {rendered.path}\n  make install\n  make test\n  make run")
+    for tool in missing:
+        warn(f"{tool.command} is not on PATH and the project's Makefile needs it; get it: {tool.get}")
+
+
+def verify_step(step: str) -> None:
+    """Said as each verification step starts: `make install` alone takes half a minute on a fresh machine."""
+    console.print(f"make {step} …", highlight=False)
 
 
 def print_verification(result: Verification, project: Path) -> None:

@@ -52,6 +52,14 @@ class PackageNames:
 
 
 @dataclass(frozen=True)
+class Tool:
+    """A program a stack's project needs on PATH, and how a person gets it."""
+
+    command: str
+    get: str
+
+
+@dataclass(frozen=True)
 class Stack:
     id: str
     title: str
@@ -60,6 +68,7 @@ class Stack:
     databases: tuple[str, ...]
     packages: PackageNames | None = None
     verify_seconds: float = 0
+    toolchain: tuple[Tool, ...] = ()
 
     @property
     def default_database(self) -> str:
@@ -210,6 +219,7 @@ def load_catalog() -> Catalog:
             tuple(spec["databases"]),
             PackageNames(**spec["packages"]) if "packages" in spec else None,
             spec.get("verify_seconds", 0),
+            tuple(Tool(**tool) for tool in spec.get("toolchain", [])),
         )
         for sid, spec in stack_data["stacks"].items()
     }
