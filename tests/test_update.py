@@ -187,3 +187,52 @@ def test_release_tags_match_the_package_version():
 
     newest = max(tags, key=lambda tag: Version(tag))
     assert Version(newest) <= Version(__version__), "a release tag is ahead of agentgen's version"
+
+
+def test_sigterm_during_an_update_resets_the_tree_and_leaves_no_temporary_folders(
+    released: tuple[Path, Path], tmp_path: Path
+):
+    import os
+    import signal
+    import time
+
+    _, original = released
+    project = copy_of(original, tmp_path)
+    head = git(project, "rev-parse", "HEAD")
+    scratch = tmp_path / "tmp"  # the system temp folder of this run: copier clones the template into it
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    update = subprocess.Popen(
+        [sys.executable, "-m", "agentgen", "update", str(project)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not any(scratch.iterdir()) and update.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # copier has started once its first temporary folder appears
+    assert update.poll() is None, "the update finished before it could be interrupted"
+    update.send_signal(signal.SIGTERM)
+    _, stderr = update.communicate(timeout=60)
+    assert update.returncode != 0 and b"Traceback" not in stderr, stderr
+    assert git(project, "rev-parse", "HEAD") == head
+    assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_source_without_release_tags_updates_to_its_newest_commit(tmp_path: Path):
+    clone = clone_at_old_tag(tmp_path)
+    git(clone, "tag", "-d", OLD)
+    project = tmp_path / "svc"
+    result = run_agentgen("new", "fastapi-postgres", str(project), "--defaults", "--template-src", str(clone))
+    assert result.returncode == 0, result.stderr
+    assert run_agentgen("update", str(project), "--check").returncode == 0  # up to date: the same commit
+    release_new_version(clone, "fastapi")
+    git(clone, "tag", "-d", NEW)
+    newest = git(clone, "rev-parse", "--short=12", "HEAD").strip()
+
+    check = run_agentgen("update", str(project), "--check")
+    assert check.returncode == 1 and f"→ {newest}: update available" in check.stdout, check.stdout + check.stderr
+    result = run_agentgen("update", str(project))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert MARKER in (project / "README.md").read_text()

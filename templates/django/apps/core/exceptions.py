@@ -7,9 +7,14 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from apps.core.middleware import current_request_id
+from apps.core.logging import current_request_id
 
-CODES = {status.HTTP_400_BAD_REQUEST: "validation_error", status.HTTP_429_TOO_MANY_REQUESTS: "rate_limited"}
+# Codes that differ from the status phrase, or whose phrase changed between Python versions (413).
+CODES = {
+    status.HTTP_400_BAD_REQUEST: "validation_error",
+    status.HTTP_413_REQUEST_ENTITY_TOO_LARGE: "content_too_large",
+    status.HTTP_429_TOO_MANY_REQUESTS: "rate_limited",
+}
 
 
 class Conflict(exceptions.APIException):

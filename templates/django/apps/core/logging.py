@@ -14,6 +14,12 @@ SHARED_PROCESSORS: list[structlog.types.Processor] = [
 ]
 
 
+def current_request_id() -> str | None:
+    """The id RequestIdMiddleware bound for the request being answered."""
+    request_id: str | None = structlog.contextvars.get_contextvars().get("request_id")
+    return request_id
+
+
 def logging_config(level: str) -> dict[str, Any]:
     """Django's LOGGING: one handler on stdout whose formatter renders JSON."""
     return {

@@ -1,4 +1,4 @@
-"""Request id and access log: one JSON line per request, and the id in every log line and error body."""
+"""Request id and access log (one JSON line per request, the id in every log line and error body); body size cap."""
 
 import re
 import time
@@ -6,18 +6,16 @@ import uuid
 from collections.abc import Callable
 
 import structlog
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from apps.core.exceptions import error_body
 
 HEADER = "X-Request-ID"
 # Ids from clients are echoed into logs and headers: accept only short, plain tokens.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 access_log = structlog.get_logger("apps.access")
-
-
-def current_request_id() -> str | None:
-    request_id: str | None = structlog.contextvars.get_contextvars().get("request_id")
-    return request_id
 
 
 class RequestIdMiddleware:
@@ -39,3 +37,17 @@ class RequestIdMiddleware:
                 duration_ms=round((time.perf_counter() - start) * 1000, 2),
             )
         return response
+
+
+class BodySizeLimitMiddleware:
+    """Answers 413 to a body over MAX_BODY_BYTES (DATA_UPLOAD_MAX_MEMORY_SIZE) before anything reads it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        length = request.META.get("CONTENT_LENGTH", "")
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if length.isdecimal() and int(length) > limit:
+            return JsonResponse(error_body(413, f"Request body larger than {limit} bytes"), status=413)
+        return self.get_response(request)

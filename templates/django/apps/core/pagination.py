@@ -8,13 +8,15 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 MAX_LIMIT = 100
+# The offset reaches the database as a signed 64-bit integer: a larger one is a validation error, not a crash.
+MAX_OFFSET = 2**63 - 1
 
 
 class PaginationSerializer(serializers.Serializer[dict[str, int]]):
     """Query parameters of a list endpoint; out-of-range values are a validation error, not silently clamped."""
 
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=20)
-    offset = serializers.IntegerField(min_value=0, default=0)
+    offset = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, default=0)
 
 
 def page_serializer(name: str, item_serializer: type[serializers.BaseSerializer[Any]]) -> serializers.Serializer[Any]:
