@@ -134,7 +134,7 @@ def print_next_steps(plan: Plan, rendered: Rendered, missing: list[Tool]) -> Non
         console.print(f"Added from the profile's layout: {', '.join(rendered.added_dirs)}")
     console.print(f"\nNext:\n  cd {rendered.path}\n  make install\n  make test\n  make run")
     for tool in missing:
-        warn(f"{tool.command} is not on PATH and the project's Makefile needs it; get it: {tool.get}")
+        warn(f"{tool.command} is not on PATH; get it: {tool.get}")
 
 
 def verify_step(step: str) -> None:

@@ -219,7 +219,7 @@ def load_catalog() -> Catalog:
             tuple(spec["databases"]),
             PackageNames(**spec["packages"]) if "packages" in spec else None,
             spec.get("verify_seconds", 0),
-            tuple(Tool(**tool) for tool in spec.get("toolchain", [])),
+            tuple(Tool(name, stack_data["tools"][name]) for name in spec.get("toolchain", [])),
         )
         for sid, spec in stack_data["stacks"].items()
     }

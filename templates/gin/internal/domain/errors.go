@@ -8,6 +8,7 @@ const (
 	KindConflict
 	KindUnauthorized
 	KindForbidden
+	KindInvalid // a value breaks a rule the API contract cannot express
 )
 
 // Error is an expected failure with a message safe to show to clients.
@@ -25,4 +26,5 @@ var (
 	ErrInvalidCredentials = &Error{KindUnauthorized, "Incorrect email or password"}
 	ErrInvalidToken       = &Error{KindUnauthorized, "Invalid or expired token"}
 	ErrAdminRequired      = &Error{KindForbidden, "Administrator role required"}
+	ErrPasswordTooLong    = &Error{KindInvalid, "password must be at most 72 bytes in UTF-8"}
 )
