@@ -158,22 +158,26 @@ def test_coverage_threshold(line: str, coverage: int):
 
 
 @pytest.mark.parametrize(
-    ("line", "p95"),
+    ("line", "percentile", "target"),
     [
-        ("p95 latency under 120 ms", 120),
-        ("Keep 95th percentile below 0.2 s", 200),
-        ("API response time under 50ms", 50),
+        ("p95 latency under 120 ms", 95, 120),
+        ("Keep 95th percentile below 0.2 s", 95, 200),
+        ("API response time under 50ms", 95, 50),
+        ("p99 latency under 200 ms for reads", 99, 200),
+        ("Reads: 300 ms at the 99th percentile", 99, 300),
+        ("p50 under 20 ms", 50, 20),
     ],
 )
-def test_latency_target(line: str, p95: int):
-    assert infer_text(f"---\nname: x\n---\n{line}\n").performance["p95_ms"] == p95
+def test_latency_target_is_read_as_written(line: str, percentile: int, target: int):
+    performance = infer_text(f"---\nname: x\n---\n{line}\n").performance
+    assert (performance["percentile"], performance["target_ms"]) == (percentile, target)
 
 
 def test_json_has_exactly_the_documented_top_level_keys():
     data = infer(read_profile(builtin_profiles()["fastapi-postgres"])).to_json()
     assert list(data) == [
         "name", "description", "language", "framework", "database", "stack", "nearest_stack", "ambiguous",
-        "ambiguity", "candidates", "structure", "testing", "performance", "standards", "warnings",
+        "ambiguity", "candidates", "structure", "testing", "performance", "standards", "alternatives", "warnings",
     ]  # fmt: skip
     framework = data["candidates"]["framework"][0]
     assert set(framework) == {"id", "score", "evidence"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -338,3 +339,44 @@ def test_a_signal_during_cleanup_waits_for_the_cleanup(tmp_path: Path, monkeypat
     assert leftovers(tmp_path / "out") == []
     assert (tmp_path / "out" / "svc").is_dir() is finished
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+BUILTIN_OF_STACK = {
+    "fastapi": "fastapi-postgres",
+    "django": "django-mysql",
+    "express": "express-layered",
+    "gin": "gin-postgres",
+}
+
+
+@pytest.mark.parametrize("stack", sorted(BUILTIN_OF_STACK))
+def test_a_missing_tool_is_named_with_where_to_get_it_by_new_and_by_the_makefile(stack: str, tmp_path: Path):
+    """On a PATH without the stack's tools, `new` warns and `make install` stops with the same line, not 'not found'."""
+    empty = tmp_path / "bin"  # only git, which agentgen itself needs
+    empty.mkdir()
+    (empty / "git").symlink_to(shutil.which("git") or "/usr/bin/git")
+    dest = tmp_path / "svc"
+    python = Path(sys.executable)
+    result = subprocess.run(
+        [str(python), "-m", "agentgen", "new", BUILTIN_OF_STACK[stack], str(dest), "--defaults", "--no-git"],
+        capture_output=True, text=True, env={**os.environ, "PATH": str(empty)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    first = load_catalog().stacks[stack].toolchain[0]
+    line = f"{first.command} is not on PATH; get it: {first.get}"
+    assert f"warning: {line}" in " ".join(result.stderr.split())
+    make = subprocess.run(
+        ["/usr/bin/make", "install"], cwd=dest, capture_output=True, text=True, env={"PATH": str(empty)}
+    )
+    assert make.returncode != 0 and make.stderr.splitlines()[0] == line, make.stderr
+
+
+def test_every_generated_ci_runs_the_contract_fuzzing_with_uv(tmp_path: Path):
+    for stack, profile in BUILTIN_OF_STACK.items():
+        dest = tmp_path / f"{stack}-svc"
+        assert run_agentgen("new", profile, str(dest), "--defaults", "--no-git").returncode == 0
+        steps = yaml.safe_load((dest / ".github/workflows/ci.yml").read_text())["jobs"]["test"]["steps"]
+        runs = [step.get("run") for step in steps]
+        uses = [step.get("uses", "") for step in steps]
+        assert "make fuzz" in runs, stack
+        assert any(use.startswith("astral-sh/setup-uv") for use in uses[: runs.index("make fuzz")]), stack

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,17 @@ from agentgen.plan import Defaults, build_plan, parse_data
 from agentgen.profile import parse_profile, read_profile
 from agentgen.resources import builtin_profiles
 
-KNOWN = {"stack", "project_name", "description", "database", "rate_limit", "metrics", "coverage_min", "p95_ms"}
+KNOWN = {
+    "stack",
+    "project_name",
+    "description",
+    "database",
+    "rate_limit",
+    "metrics",
+    "coverage_min",
+    "latency_percentile",
+    "latency_target_ms",
+}
 
 
 class Scripted:
@@ -25,7 +36,9 @@ class Scripted:
         self.answers = answers
         self.asked: list[str] = []
 
-    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str:
+    def select(
+        self, question: str, choices: list[tuple[str, str]], default: str, disabled: Sequence[tuple[str, str]] = ()
+    ) -> str:
         self.asked.append(question)
         return str(self.answers.get("select", default))
 
@@ -103,8 +116,9 @@ def test_flags_and_data_win_over_the_profile():
 
 
 def test_profile_numbers_become_answers():
-    plan = plan_for("---\nname: api\n---\n# FastAPI\n\nKeep coverage at 91%. p95 under 150 ms.\n")
-    assert plan.answers["coverage_min"] == 91 and plan.answers["p95_ms"] == 150
+    plan = plan_for("---\nname: api\n---\n# FastAPI\n\nKeep coverage at 91%. p99 under 150 ms.\n")
+    assert plan.answers["coverage_min"] == 91
+    assert (plan.answers["latency_percentile"], plan.answers["latency_target_ms"]) == (99, 150)
 
 
 def test_standards_not_generated_by_the_stack_say_so():

@@ -39,15 +39,15 @@ _COVERAGE = (
     re.compile(r"coverage[^\n.]{0,40}?(\d{1,3})(?:\.\d+)?\s*%", re.IGNORECASE),
     re.compile(r"(\d{1,3})(?:\.\d+)?\s*%\+?[^\n.%]{0,30}?coverage", re.IGNORECASE),
 )
-_P95 = (
-    re.compile(r"(?:\bp95\b|95th percentile)[^\n\d]{0,40}?(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b", re.I),
-    re.compile(r"(\d+(?:\.\d+)?)\s*(ms|milliseconds|s|seconds)\b[^\n.]{0,30}?(?:\bp95\b|95th percentile)", re.I),
-    re.compile(
-        r"(?:response|latency|api)[^\n.]{0,30}?(?:under|below|<|less than|within)\s*"
-        r"(\d+(?:\.\d+)?)\s*(ms|milliseconds)\b",
-        re.I,
-    ),
+_PERCENTILE = r"(?:\bp(?P<p>50|75|90|95|99)\b|(?P<q>50|75|90|95|99)(?:th|st|nd|rd)?[ -]percentile)"
+_TIME = r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>ms|milliseconds|s|seconds)\b"
+_LATENCY = (
+    re.compile(_PERCENTILE + r"[^\n\d]{0,40}?" + _TIME, re.I),
+    re.compile(_TIME + r"[^\n.]{0,30}?" + _PERCENTILE, re.I),
+    # No percentile stated ("responses under 50 ms"): read as the 95th, the usual target.
+    re.compile(r"(?:response|latency|api)[^\n.]{0,30}?(?:under|below|<|less than|within)\s*" + _TIME, re.I),
 )
+DEFAULT_PERCENTILE = 95
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class Candidate:
     id: str
     score: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
+    first: tuple[int, int] = (1 << 30, 0)
+    """Where the profile first names it (line, offset): equal scores go to the one named first, never the alphabet."""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "score": round(self.score, 2), "evidence": [e.to_json() for e in self.evidence]}
@@ -97,6 +99,8 @@ class Inference:
     performance: dict[str, Any]
     standards: list[StandardHit]
     warnings: list[str]
+    alternatives: list[str] = field(default_factory=list)
+    """Frameworks of several languages that one line offers as a choice, in the profile's order."""
     stack_scores: dict[str, float] = field(default_factory=dict)
 
     def evidence_for(self, kind: str, tech_id: str | None) -> list[Evidence]:
@@ -121,6 +125,7 @@ class Inference:
             "testing": self.testing,
             "performance": self.performance,
             "standards": [s.to_json() for s in self.standards],
+            "alternatives": self.alternatives,
             "warnings": self.warnings,
         }
 
@@ -142,13 +147,29 @@ def _search_text(block: Block) -> str:
     return re.sub(r"[-_]+", " ", block.text) if block.kind == "name" else block.text
 
 
-def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Candidate]]:
-    scores: dict[str, dict[str, Candidate]] = defaultdict(dict)
+@dataclass(frozen=True)
+class Offer:
+    """One line naming frameworks of different languages ("Node.js/Express, Django/FastAPI, Go Fiber, Spring Boot"):
+    alternatives to choose from, whatever their scores."""
 
-    def credit(tech: Technology, weight: float, evidence: Evidence) -> None:
+    line: int
+    frameworks: tuple[str, ...]
+
+
+def _across_languages(frameworks: list[Technology]) -> bool:
+    """Two frameworks that share no language (Express and Django; not Express and NestJS)."""
+    return any(not set(a.languages) & set(b.languages) for a in frameworks for b in frameworks)
+
+
+def _score_technologies(profile: Profile, catalog: Catalog) -> tuple[dict[str, list[Candidate]], list[Offer]]:
+    scores: dict[str, dict[str, Candidate]] = defaultdict(dict)
+    offers: list[Offer] = []
+
+    def credit(tech: Technology, weight: float, evidence: Evidence, offset: int = 0) -> None:
         candidate = scores[tech.kind].setdefault(tech.id, Candidate(tech.id))
         candidate.score += weight
         candidate.evidence.append(evidence)
+        candidate.first = min(candidate.first, (evidence.line, offset))
 
     for block in profile.blocks:
         text = _search_text(block)
@@ -161,12 +182,15 @@ def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Ca
         per_kind: dict[str, int] = defaultdict(int)
         for tech, _ in matches.values():
             per_kind[tech.kind] += 1
+        named = sorted((m.start(), tech) for tech, m in matches.values() if tech.kind == "framework")
+        if _across_languages([tech for _, tech in named]):
+            offers.append(Offer(block.line_of(named[0][0]), tuple(tech.id for _, tech in named)))
         base = WEIGHTS.get(block.kind, 1.0)
         for tech, match in matches.values():
             many = per_kind[tech.kind]
             weight = base if block.kind == "name" or many < LONG_LIST else base * 2 / many
             line = block.line_of(match.start()) if block.kind != "name" else block.line
-            credit(tech, weight, Evidence(line, excerpt(block.text, match.start(), match.end()), weight))
+            credit(tech, weight, Evidence(line, excerpt(block.text, match.start(), match.end()), weight), match.start())
         if block.kind == "code" and block.language:
             for tech in catalog.technologies:
                 if block.language in tech.fences:
@@ -180,12 +204,12 @@ def _score_technologies(profile: Profile, catalog: Catalog) -> dict[str, list[Ca
 
     ranked: dict[str, list[Candidate]] = {}
     for kind in dict.fromkeys(t.kind for t in catalog.technologies):
-        candidates = sorted(scores[kind].values(), key=lambda c: (-c.score, c.id))
+        candidates = sorted(scores[kind].values(), key=lambda c: (-c.score, c.first))
         for candidate in candidates:
             strongest = sorted(candidate.evidence, key=lambda e: (-e.weight, e.line))
             candidate.evidence = sorted(_unique(strongest)[:MAX_EVIDENCE], key=lambda e: e.line)
         ranked[kind] = candidates
-    return ranked
+    return ranked, offers
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
@@ -204,17 +228,22 @@ def _choose(
     """Pick language and framework together: a framework lends weight to its languages."""
     frameworks = [c for c in candidates.get("framework", []) if c.score >= MIN_SCORE]
     language_scores = {c.id: c.score for c in candidates.get("language", [])}
+    first = {c.id: c.first for c in candidates.get("language", [])}
     # A framework lends half its score to its languages (the strongest framework per language, not the sum).
     lent: dict[str, float] = defaultdict(float)
     for fw in frameworks:
         tech = catalog.technology(fw.id)
         for lang in tech.languages if tech else ():
             lent[lang] = max(lent[lang], fw.score / 2)
+            first[lang] = min(first.get(lang, fw.first), fw.first)
     for lang, extra in lent.items():
         language_scores[lang] = language_scores.get(lang, 0.0) + extra
-    # Ties go to the language listed first in the catalog (TypeScript before JavaScript: "TypeScript on Node.js").
+    # Ties go to the language the profile names first, then to the one listed first in the catalog (TypeScript
+    # before JavaScript: "TypeScript on Node.js").
     order = {t.id: n for n, t in enumerate(catalog.of_kind("language"))}
-    ranked_languages = sorted(language_scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+    ranked_languages = sorted(
+        language_scores.items(), key=lambda kv: (-kv[1], first.get(kv[0], (1 << 30, 0)), order.get(kv[0], len(order)))
+    )
     language = ranked_languages[0][0] if ranked_languages and ranked_languages[0][1] >= MIN_SCORE else None
 
     framework = None
@@ -236,14 +265,14 @@ def _choose(
             )
 
     stack_scores: dict[str, float] = defaultdict(float)
-    for fw in frameworks:
-        stack = _stack_of(fw.id, catalog, nearest=True)
+    for fw in frameworks:  # ranked: score, then the profile's order, so equal stacks keep that order too
+        stack = stack_of(fw.id, catalog, nearest=True)
         if stack:
             stack_scores[stack] += fw.score
     return language, framework, dict(stack_scores), ranked_languages
 
 
-def _stack_of(framework: str, catalog: Catalog, *, nearest: bool) -> str | None:
+def stack_of(framework: str, catalog: Catalog, *, nearest: bool) -> str | None:
     own = catalog.stack_for_framework(framework)
     if own:
         return own.id
@@ -277,13 +306,16 @@ def _testing(profile: Profile, standards: list[StandardHit]) -> dict[str, Any]:
 
 
 def _performance(profile: Profile) -> dict[str, Any]:
-    performance: dict[str, Any] = {"p95_ms": None}
-    found = _first_number(profile, _P95)
+    """The latency target as written: its percentile (p99 stays p99) and milliseconds."""
+    performance: dict[str, Any] = {"percentile": None, "target_ms": None}
+    found = _first_number(profile, _LATENCY)
     if found:
         match, block = found
-        value = float(match.group(1))
-        unit = match.group(2).lower()
-        performance["p95_ms"] = round(value * 1000 if unit in ("s", "seconds") else value)
+        groups = match.groupdict()
+        percentile = groups.get("p") or groups.get("q")
+        value = float(match.group("value"))
+        performance["percentile"] = int(percentile or DEFAULT_PERCENTILE)
+        performance["target_ms"] = round(value * 1000 if match.group("unit").lower() in ("s", "seconds") else value)
         performance["evidence"] = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())).to_json()
     return performance
 
@@ -328,14 +360,14 @@ def _ambiguity(
 
 def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
     catalog = catalog or load_catalog()
-    candidates = _score_technologies(profile, catalog)
+    candidates, offers = _score_technologies(profile, catalog)
     language, framework, stack_scores, languages = _choose(candidates, catalog)
     warnings = list(profile.warnings)
 
     stack = nearest = None
     if framework:
-        stack = _stack_of(framework, catalog, nearest=False)
-        nearest = None if stack else _stack_of(framework, catalog, nearest=True)
+        stack = stack_of(framework, catalog, nearest=False)
+        nearest = None if stack else stack_of(framework, catalog, nearest=True)
     elif language:
         stack = catalog.language_fallback.get(language)
         if stack:
@@ -344,13 +376,20 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
     databases = [c for c in candidates.get("database", []) if c.score >= MIN_SCORE]
     database = databases[0].id if databases else None
 
-    ranked_stacks = sorted(stack_scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    order = list(stack_scores)  # the order frameworks were ranked in: score, then first named
+    ranked_stacks = sorted(stack_scores.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
     framework_tech = catalog.technology(framework) if framework else None
     if framework_tech:
         siblings = framework_tech.languages
     else:  # languages that lead to the same stack are no rivals either
         siblings = tuple(lang for lang, s in catalog.language_fallback.items() if s and s == stack)
     ambiguity = _ambiguity(language, siblings, languages, ranked_stacks)
+    alternatives = list(dict.fromkeys(fw for offer in offers for fw in offer.frameworks))
+    if offers and ambiguity is None:
+        ambiguity = f"line {offers[0].line} offers frameworks of several languages: {', '.join(offers[0].frameworks)}"
+    for fw in alternatives:  # each offered framework's stack is a candidate, however briefly it is named
+        if (offered := stack_of(fw, catalog, nearest=True)) and offered not in dict(ranked_stacks):
+            ranked_stacks.append((offered, next((c.score for c in candidates["framework"] if c.id == fw), 0.0)))
 
     standards = _standards(profile, catalog)
     return Inference(
@@ -369,5 +408,6 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
         performance=_performance(profile),
         standards=standards,
         warnings=warnings,
+        alternatives=alternatives,
         stack_scores=dict(ranked_stacks),
     )

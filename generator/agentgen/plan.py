@@ -8,6 +8,7 @@ standards-driven features to include. Without a terminal the top candidate wins 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,13 +18,13 @@ import yaml
 from agentgen.answers import typed_answers
 from agentgen.catalog import Catalog, load_catalog
 from agentgen.errors import AgentgenError
-from agentgen.infer import Evidence, Inference
+from agentgen.infer import Evidence, Inference, stack_of
 from agentgen.profile import Profile
 from agentgen.source import TemplateSource
 
 PROJECT_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 DEFAULT_COVERAGE = 80
-DEFAULT_P95_MS = 100
+DEFAULT_LATENCY_MS = 100
 
 
 class Prompter(Protocol):
@@ -31,7 +32,9 @@ class Prompter(Protocol):
 
     interactive: bool
 
-    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str: ...
+    def select(
+        self, question: str, choices: list[tuple[str, str]], default: str, disabled: Sequence[tuple[str, str]] = ()
+    ) -> str: ...
 
     def text(self, question: str, default: str, validate: Any = None) -> str: ...
 
@@ -43,7 +46,9 @@ class Defaults:
 
     interactive = False
 
-    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str:
+    def select(
+        self, question: str, choices: list[tuple[str, str]], default: str, disabled: Sequence[tuple[str, str]] = ()
+    ) -> str:
         return default
 
     def text(self, question: str, default: str, validate: Any = None) -> str:
@@ -127,24 +132,16 @@ def _cite(evidence: list[Evidence] | None) -> str:
 def _choose_stack(
     inference: Inference, catalog: Catalog, available: list[str], flag: str | None, prompter: Prompter
 ) -> tuple[Decision, list[str]]:
-    warnings: list[str] = []
     if flag:
         if flag not in catalog.stacks:
             raise AgentgenError(f"unknown stack {flag!r}; stacks: {', '.join(catalog.stacks)}")
-        return Decision(flag, "--stack"), warnings
-
-    ranked = [s for s, _ in sorted(inference.stack_scores.items(), key=lambda kv: -kv[1])]
-    preferred = inference.stack or inference.nearest_stack
-    order = list(dict.fromkeys([*([preferred] if preferred else []), *ranked, *available]))
-    offered = [s for s in order if s in available]
-    if not offered:
-        raise AgentgenError("this agentgen has no stack templates")
+        return Decision(flag, "--stack"), []
 
     if inference.stack in available and not inference.ambiguous:
         evidence = inference.evidence_for("framework", inference.framework) or inference.evidence_for(
             "language", inference.language
         )
-        return Decision(inference.stack, _cite(evidence)), warnings
+        return Decision(inference.stack, _cite(evidence)), []
 
     if inference.stack and inference.stack not in available and not inference.ambiguous and not prompter.interactive:
         raise AgentgenError(
@@ -152,21 +149,78 @@ def _choose_stack(
             f"(available: {', '.join(available)}); pass --stack to choose one"
         )
 
+    preferred = inference.stack or inference.nearest_stack
+    ranked = [
+        s for s in dict.fromkeys([*([preferred] if preferred else []), *inference.stack_scores]) if s in available
+    ]
+    named = inference.framework or inference.language
+    if not ranked and named:
+        return _no_stack_for(inference, catalog, available, named, prompter)
+    if not ranked:
+        default = catalog.default_stack if catalog.default_stack in available else available[0]
+        reason = "the profile names no language or framework"
+        chosen = prompter.select(f"Stack ({reason})", _stack_choices(inference, catalog, available), default)
+        if prompter.interactive:
+            return Decision(chosen, "asked"), []
+        return Decision(chosen, f"agentgen's default stack ({reason})"), [
+            f"{reason}; using agentgen's default stack, {chosen} (pass --stack to choose another)"
+        ]
+
     if inference.ambiguous:
         reason = f"the profile is ambiguous: {inference.ambiguity}"
-    elif inference.nearest_stack:
-        reason = f"agentgen has no {inference.framework} template; {inference.nearest_stack} is the nearest"
-    elif inference.framework:
-        reason = f"agentgen has no template for {inference.framework}"
     else:
-        reason = "the profile names no stack agentgen has"
-    choices = [(s, catalog.stacks[s].title) for s in offered]
-    chosen = prompter.select(f"Stack ({reason})", choices, offered[0])
+        reason = f"agentgen has no {inference.framework} template; {inference.nearest_stack} is the nearest"
+    without = [
+        (fw, "no template in agentgen") for fw in inference.alternatives if not stack_of(fw, catalog, nearest=True)
+    ]
+    choices = _stack_choices(inference, catalog, [*ranked, *(s for s in available if s not in ranked)])
+    chosen = prompter.select(f"Stack ({reason})", choices, ranked[0], disabled=without)
     if prompter.interactive:
-        return Decision(chosen, "asked"), warnings
-    alternatives = ", ".join(s for s in offered if s != chosen)
-    warnings.append(f"{reason}; using {chosen}" + (f" (alternatives: {alternatives})" if alternatives else ""))
-    return Decision(chosen, f"top candidate ({reason})"), warnings
+        return Decision(chosen, "asked"), []
+    others = [s for s in ranked if s != chosen] + [f"{fw} (no template)" for fw, _ in without]
+    warning = f"{reason}; using {chosen}" + (f" (alternatives: {', '.join(others)})" if others else "")
+    return Decision(chosen, f"top candidate ({reason})"), [warning]
+
+
+def _stack_choices(inference: Inference, catalog: Catalog, stacks: list[str]) -> list[tuple[str, str]]:
+    """Each stack with its title, its score in this profile and the line that speaks for it."""
+    choices = []
+    for stack in stacks:
+        framework = catalog.stacks[stack].framework if stack in catalog.stacks else None
+        evidence = inference.evidence_for("framework", framework)
+        score = inference.stack_scores.get(stack)
+        said = f", line {evidence[0].line}: {evidence[0].text}" if evidence else ""
+        title = catalog.stacks[stack].title if stack in catalog.stacks else stack
+        choices.append((stack, f"{title}" + (f" (score {score:.1f}{said})" if score is not None else "")))
+    return choices
+
+
+def _no_stack_for(
+    inference: Inference, catalog: Catalog, available: list[str], named: str, prompter: Prompter
+) -> tuple[Decision, list[str]]:
+    """The profile names a language or framework agentgen has no template for, nor any of the same language:
+    never an unrelated stack in silence."""
+    evidence = inference.evidence_for("framework", inference.framework) or inference.evidence_for(
+        "language", inference.language
+    )
+    what = inference.framework or inference.language
+    if inference.framework and inference.language:
+        what = f"{inference.framework} ({inference.language})"
+    message = (
+        f"the profile asks for {what} ({_cite(evidence)}), and agentgen has no template for it or for any "
+        f"{inference.language or named} stack (it has {', '.join(available)}); pass --stack to generate one anyway"
+    )
+    if not prompter.interactive:
+        raise AgentgenError(message)
+    stop = "stop"
+    chosen = prompter.select(
+        f"{message[0].upper()}{message[1:]}. Generate another stack?",
+        [(stop, "no, stop here"), *_stack_choices(inference, catalog, available)],
+        stop,
+    )
+    if chosen == stop:
+        raise AgentgenError(f"stopped: {message.split(', and ')[0]} has no template in agentgen")
+    return Decision(chosen, f"asked (the profile asks for {what})"), []
 
 
 def _choose_database(
@@ -274,11 +328,13 @@ def build_plan(
     if "project_name" in data:
         decisions["project_name"] = Decision(check_project_name(str(data.pop("project_name"))), "--data")
     else:
-        default_name = slugify(dest.name)
-        if not default_name or not PROJECT_NAME.match(default_name):
+        default_name, source = slugify(dest.name), "DEST"
+        if not PROJECT_NAME.match(default_name):  # a folder such as 2026 or _tmp: the profile's name instead
+            default_name, source = slugify(profile.name)[:64].strip("-"), "profile name"
+        if not PROJECT_NAME.match(default_name):
             raise AgentgenError(f"cannot make a project name from {dest.name!r}; pass --data project_name=…")
         name = prompter.text("Project name", default_name, validate=lambda v: bool(PROJECT_NAME.match(v)))
-        decisions["project_name"] = Decision(check_project_name(name), "asked" if prompter.interactive else "DEST")
+        decisions["project_name"] = Decision(check_project_name(name), "asked" if prompter.interactive else source)
 
     stack_decision, stack_warnings = _choose_stack(inference, catalog, available_stacks, stack, prompter)
     decisions["stack"] = stack_decision
@@ -301,11 +357,10 @@ def build_plan(
         coverage or DEFAULT_COVERAGE,
         _cite([Evidence(**inference.testing["coverage_evidence"])]) if coverage else "agentgen default",
     )
-    p95 = inference.performance.get("p95_ms")
-    decisions["p95_ms"] = Decision(
-        p95 or DEFAULT_P95_MS,
-        _cite([Evidence(**inference.performance["evidence"])]) if p95 else "agentgen default",
-    )
+    target = inference.performance.get("target_ms")
+    latency_why = _cite([Evidence(**inference.performance["evidence"])]) if target else "agentgen default"
+    decisions["latency_percentile"] = Decision(inference.performance.get("percentile") or 95, latency_why)
+    decisions["latency_target_ms"] = Decision(target or DEFAULT_LATENCY_MS, latency_why)
     if profile.description:
         decisions["description"] = Decision(one_line(profile.description), "profile description")
     decisions["agent_name"] = Decision(agent_file_name(profile), "profile name")
@@ -314,7 +369,12 @@ def build_plan(
 
     answers = {key: decision.value for key, decision in decisions.items()}
     answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), answers)
-    return Plan(profile, inference, dest, answers, decisions, structure_dirs(inference.structure), warnings)
+    dirs, foreign = split_layout(structure_dirs(inference.structure), catalog, str(answers["stack"]))
+    warnings += [
+        f"layout folders of {tech} are not added to a {answers['stack']} project: {', '.join(folders)}"
+        for tech, folders in foreign.items()
+    ]
+    return Plan(profile, inference, dest, answers, decisions, dirs, warnings)
 
 
 def plan_with_source(
@@ -353,6 +413,37 @@ def plan_with_source(
 
 
 _UNSAFE_PART = re.compile(r"^(?:\.{1,2}|~.*|.*[$`{}\\:*?<>|].*)$")
+
+
+def split_layout(dirs: list[str], catalog: Catalog, stack: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The layout folders a project of `stack` can use, and those of another ecosystem (Java's main/java in a
+    Python project, Prisma's folder in a project on another ORM), by technology."""
+    own = {catalog.stacks[stack].language, catalog.stacks[stack].framework} if stack in catalog.stacks else set()
+    kept: list[str] = []
+    foreign: dict[str, list[str]] = {}
+    for folder in dirs:
+        owner = next(
+            (
+                tech.id
+                for tech in catalog.technologies
+                if tech.id not in own and any(f"/{part}/" in f"/{folder}/" for part in tech.layout)
+            ),
+            None,
+        )
+        if owner:
+            foreign.setdefault(owner, []).append(folder)
+        else:
+            kept.append(folder)
+    refused = [folder for folders in foreign.values() for folder in folders]
+    for folder in sorted(kept, key=lambda f: -f.count("/")):  # parents that only held refused folders go too
+        holds_refused = any(other.startswith(f"{folder}/") for other in refused)
+        if holds_refused and not any(other.startswith(f"{folder}/") for other in kept):
+            kept.remove(folder)
+    leaves = {
+        tech: [f for f in folders if not any(other.startswith(f"{f}/") for other in folders)]
+        for tech, folders in foreign.items()
+    }
+    return kept, leaves
 
 
 def structure_dirs(structure: list[str]) -> list[str]:

@@ -30,12 +30,18 @@ def write_agent_file(plan: Plan, project: Path) -> Path:
     return target
 
 
+# Folders a layout block names as the code's own root: kept as the profile gives them (`src/`, `service/`).
+SOURCE_ROOTS = frozenset(
+    {"src", "source", "app", "apps", "lib", "internal", "cmd", "pkg", "service", "services", "api"}
+)
+
+
 def _strip_common_root(dirs: list[str], project: Path) -> list[str]:
-    """A layout drawn under a project folder (`my-api/src/...`) is the project itself."""
+    """A layout drawn under a project folder (`my-api/src/...`) is the project itself; `src/...` is not."""
     roots = {d.split("/", 1)[0] for d in dirs}
     if len(roots) == 1 and len(dirs) > 1:
         (root,) = roots
-        if not (project / root).exists():
+        if root.lower() not in SOURCE_ROOTS and not (project / root).exists():
             return [d.split("/", 1)[1] for d in dirs if "/" in d]
     return dirs
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from agentgen.errors import AgentgenError
@@ -21,8 +22,11 @@ class Questionary:
             raise KeyboardInterrupt
         return answer
 
-    def select(self, question: str, choices: list[tuple[str, str]], default: str) -> str:
+    def select(
+        self, question: str, choices: list[tuple[str, str]], default: str, disabled: Sequence[tuple[str, str]] = ()
+    ) -> str:
         options = [self._q.Choice(title=f"{value}: {title}", value=value) for value, title in choices]
+        options += [self._q.Choice(title=label, value=label, disabled=reason) for label, reason in disabled]
         return str(self._ask(self._q.select(question, choices=options, default=default)))
 
     def text(self, question: str, default: str, validate: Any = None) -> str:

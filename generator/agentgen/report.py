@@ -65,7 +65,9 @@ def print_inference(inference: Inference) -> None:
         summary.add_row("ambiguous", styled(inference.ambiguity or "", "yellow"))
     testing = inference.testing
     summary.add_row("testing", f"tdd={testing['tdd']} coverage_min={testing['coverage_min']}")
-    summary.add_row("performance", f"p95_ms={inference.performance['p95_ms']}")
+    performance = inference.performance
+    target = f"p{performance['percentile']} under {performance['target_ms']} ms" if performance["target_ms"] else None
+    summary.add_row("performance", target or styled("no latency target", "dim"))
     if inference.structure:
         summary.add_row("structure", ", ".join(inference.structure))
     console.print(summary)
@@ -75,12 +77,15 @@ def print_inference(inference: Inference) -> None:
         ranked = inference.candidates.get(kind) or []
         if not ranked:
             continue
-        best = ranked[0]
-        first = best.evidence[0] if best.evidence else None
+        # Language, framework and database show what was decided (a framework of the chosen language, or none),
+        # so this table never contradicts the summary above; other kinds show their top candidate.
+        decided = getattr(inference, kind) if kind in ("language", "framework", "database") else ranked[0].id
+        best = next((c for c in ranked if c.id == decided), None)
+        first = best.evidence[0] if best and best.evidence else None
         candidates.add_row(
             kind,
-            _score(best),
-            ", ".join(_score(c) for c in ranked[1:4]),
+            _score(best) if best else styled("none", "dim"),
+            ", ".join([_score(c) for c in ranked if c is not best][:3]),
             f"L{first.line}: {first.text}" if first else "",
         )
     console.print(candidates)

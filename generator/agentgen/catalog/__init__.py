@@ -34,6 +34,7 @@ class Technology:
     languages: tuple[str, ...] = ()
     nearest: str | None = None
     family: str | None = None
+    layout: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class Catalog:
     language_fallback: dict[str, str]
     features: tuple[Feature, ...] = ()
     implementations: dict[str, dict[str, Implementation]] = field(default_factory=dict)
+    default_stack: str = "fastapi"
+    """For a profile that names no language or framework at all (never for one naming a stack agentgen lacks)."""
 
     def implementation(self, stack: str, standard: str) -> Implementation | None:
         return self.implementations.get(stack, {}).get(standard)
@@ -191,6 +194,7 @@ def _technology(tech_id: str, kind: str, spec: dict[str, Any]) -> Technology:
         matchers=tuple(matchers),
         fences=frozenset(spec.get("fences", [])),
         files=tuple(spec.get("files", [])),
+        layout=tuple(spec.get("layout", [])),
         languages=tuple(spec.get("languages", [])),
         nearest=spec.get("nearest"),
         family=spec.get("family"),
@@ -244,4 +248,5 @@ def load_catalog() -> Catalog:
         dict(stack_data.get("language_fallback") or {}),
         features,
         implementations,
+        stack_data.get("default_stack", "fastapi"),
     )
