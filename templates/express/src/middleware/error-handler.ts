@@ -8,6 +8,7 @@ interface HttpLikeError {
   expose?: boolean;
   type?: string;
   message: string;
+  limit?: number;
 }
 
 function isHttpLikeError(error: unknown): error is HttpLikeError {
@@ -19,6 +20,9 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isHttpLikeError(error)) {
     if (error.type === "entity.parse.failed") return new AppError(400, "Malformed JSON body");
+    if (error.type === "entity.too.large") {
+      return new AppError(413, `Request body is larger than ${error.limit} bytes`);
+    }
     return new AppError(error.status, error.expose ? error.message : "Bad request");
   }
   return new AppError(500, "Internal server error");
@@ -40,3 +44,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
 export const notFoundHandler: RequestHandler = (req) => {
   throw new AppError(404, `No route for ${req.method} ${req.path}`);
 };
+
+/** 405 for a path the API serves, but not with this method; `Allow` lists the methods it serves. */
+export function methodNotAllowed(methods: Iterable<string>): RequestHandler {
+  return (req, res) => {
+    const allow = [...methods].join(", ");
+    res.setHeader("Allow", allow);
+    throw new AppError(405, `${req.method} is not allowed here; allowed: ${allow}`);
+  };
+}

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// Ids are PostgreSQL `integer` columns: a larger number cannot name a row, and the database refuses it.
+const MAX_ID = 2_147_483_647;
+export const Id = z.coerce.number().int().positive().max(MAX_ID);
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),

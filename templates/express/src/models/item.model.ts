@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { page } from "./common.model.js";
+import { Id, page } from "./common.model.js";
 import { users } from "./user.model.js";
 
 export const items = pgTable(
@@ -55,7 +55,7 @@ export type ItemRead = z.infer<typeof ItemRead>;
 
 export const ItemPage = page(ItemRead).meta({ id: "ItemPage" });
 
-export const ItemIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const ItemIdParams = z.object({ id: Id });
 
 export function toItemRead(item: Item): ItemRead {
   return {

@@ -1,6 +1,6 @@
 import { integer, pgEnum, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { page } from "./common.model.js";
+import { Id, page } from "./common.model.js";
 
 export const ROLES = ["user", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -62,7 +62,7 @@ export type UserRead = z.infer<typeof UserRead>;
 
 export const UserPage = page(UserRead).meta({ id: "UserPage" });
 
-export const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const UserIdParams = z.object({ id: Id });
 
 export function toUserRead(user: User): UserRead {
   return {

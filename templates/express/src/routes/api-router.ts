@@ -1,8 +1,9 @@
 import { STATUS_CODES } from "node:http";
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
-import { type RequestHandler, Router } from "express";
+import { type IRoute, type RequestHandler, Router } from "express";
 import type { z } from "zod";
 import { requireRole } from "../middleware/authenticate.js";
+import { methodNotAllowed } from "../middleware/error-handler.js";
 import { ErrorResponse } from "../models/common.model.js";
 
 export type Access = "public" | "user" | "admin";
@@ -27,6 +28,8 @@ export interface Endpoint {
 export interface RouteContext {
   registry: OpenAPIRegistry;
   authenticate: RequestHandler;
+  /** Parses the JSON body of the endpoints that take one. */
+  jsonBody: RequestHandler;
 }
 
 /** What the routers mounted under one prefix share. */
@@ -52,16 +55,33 @@ const errorResponse = (status: number): ResponseConfig => ({
  */
 export class ApiRouter {
   readonly router = Router();
+  readonly #routes = new Map<string, { route: IRoute; methods: Set<string> }>();
 
   constructor(private readonly options: ApiRouterOptions) {}
 
   add(endpoint: Endpoint, handler: RequestHandler): this {
-    const guards: RequestHandler[] = [];
-    if (endpoint.access !== "public") guards.push(this.options.authenticate);
-    if (endpoint.access === "admin") guards.push(requireRole("admin"));
-    this.router[endpoint.method](endpoint.path, ...guards, handler);
+    const handlers: RequestHandler[] = [];
+    if (endpoint.access !== "public") handlers.push(this.options.authenticate);
+    if (endpoint.access === "admin") handlers.push(requireRole("admin"));
+    // After the guards: an anonymous client's body is never read.
+    if (endpoint.body) handlers.push(this.options.jsonBody);
+    const { route, methods } = this.route(endpoint.path);
+    route[endpoint.method](...handlers, handler);
+    methods.add(endpoint.method.toUpperCase());
+    if (endpoint.method === "get") methods.add("HEAD");
     this.options.registry.registerPath(this.document(endpoint));
     return this;
+  }
+
+  /** One route per path, followed by a 405 for the methods it does not serve. */
+  private route(path: string) {
+    let entry = this.#routes.get(path);
+    if (!entry) {
+      entry = { route: this.router.route(path), methods: new Set() };
+      this.router.all(path, methodNotAllowed(entry.methods));
+      this.#routes.set(path, entry);
+    }
+    return entry;
   }
 
   private document(endpoint: Endpoint): RouteConfig {
@@ -70,6 +90,10 @@ export class ApiRouter {
     if (endpoint.access !== "public") errors.add(401);
     if (endpoint.access === "admin") errors.add(403);
     if (endpoint.params || endpoint.query || endpoint.body) errors.add(422);
+    // A path parameter that is not valid percent-encoding.
+    if (endpoint.params) errors.add(400);
+    // Malformed JSON, invalid UTF-8 or \u0000; a body over MAX_BODY_BYTES; a charset or encoding other than UTF-8.
+    if (endpoint.body) for (const status of [400, 413, 415]) errors.add(status);
 
     const responses: Record<number, ResponseConfig> = {
       [endpoint.status]: {

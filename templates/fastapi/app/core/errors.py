@@ -1,7 +1,7 @@
 """One error format for every 4xx/5xx: {"error": {"code", "message", "request_id", "details"?}}."""
 
 from collections.abc import Mapping
-from http import HTTPStatus
+from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 import structlog
@@ -11,6 +11,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.schemas.errors import ErrorResponse
 
@@ -38,10 +39,24 @@ def error_response(
     return JSONResponse(jsonable_encoder(body, exclude_none=True), status_code=status_code, headers=headers)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route answers at the request's path. Starlette's own 405 names only those of the first
+    route with that path: GET alone for a path that also takes POST."""
+    routes = request.app.router.routes
+    return [
+        method
+        for method in HTTPMethod
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    ]
+
+
 def register_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), headers=exc.headers)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+        return error_response(exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,9 +1,11 @@
 from pydantic import BaseModel, EmailStr
 
+from app.schemas.common import Text
+
 
 class LoginRequest(BaseModel):
     email: EmailStr
-    password: str
+    password: Text
 
 
 class Token(BaseModel):

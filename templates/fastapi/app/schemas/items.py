@@ -3,10 +3,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.schemas.common import Page
+from app.schemas.common import Page, Text
 
-ItemName = Annotated[str, Field(min_length=1, max_length=100)]
-ItemDescription = Annotated[str | None, Field(max_length=1000)]
+ItemName = Annotated[Text, Field(min_length=1, max_length=100)]
+ItemDescription = Annotated[Text | None, Field(max_length=1000)]
 PriceCents = Annotated[int, Field(ge=0, le=100_000_000, description="Price in cents")]
 
 

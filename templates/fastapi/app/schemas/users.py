@@ -3,13 +3,13 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.models.user import Role
-from app.schemas.common import Page
+from app.schemas.common import Page, Text
 
 
 class UserCreate(BaseModel):
     email: EmailStr
-    password: str = Field(min_length=8, max_length=128)
-    full_name: str | None = Field(default=None, max_length=100)
+    password: Text = Field(min_length=8, max_length=128)
+    full_name: Text | None = Field(default=None, max_length=100)
 
 
 class UserRead(BaseModel):

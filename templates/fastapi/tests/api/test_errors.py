@@ -1,13 +1,7 @@
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-
-def assert_error(body: dict[str, object], code: str) -> None:
-    error = body["error"]
-    assert isinstance(error, dict)
-    assert error["code"] == code
-    assert error["message"]
-    assert error["request_id"]
+from tests.conftest import assert_error
 
 
 def test_unknown_path_uses_the_error_format(client: TestClient) -> None:
@@ -20,6 +14,12 @@ def test_wrong_method_uses_the_error_format(client: TestClient) -> None:
     response = client.put("/health")
     assert response.status_code == 405
     assert_error(response.json(), "method_not_allowed")
+    assert response.headers["Allow"] == "GET"
+
+
+def test_405_allows_every_method_of_the_path(client: TestClient) -> None:
+    assert client.put("/api/v1/items").headers["Allow"] == "GET, POST"
+    assert client.put("/api/v1/items/1").headers["Allow"] == "DELETE, GET, PATCH"
 
 
 def test_validation_errors_list_each_field(client: TestClient) -> None:

@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -83,3 +85,9 @@ def test_pagination_bounds_are_validated(
     client: TestClient, user_headers: dict[str, str], params: dict[str, int]
 ) -> None:
     assert client.get("/api/v1/items", params=params, headers=user_headers).status_code == 422
+
+
+def test_timestamps_keep_their_offset(client: TestClient, user_headers: dict[str, str]) -> None:
+    item = create(client, user_headers)
+    stored = client.get(f"/api/v1/items/{item['id']}", headers=user_headers).json()  # read back from the database
+    assert datetime.fromisoformat(stored["created_at"]).utcoffset() == timedelta(0)

@@ -3,7 +3,7 @@ from datetime import timedelta
 from fastapi import APIRouter, HTTPException, status
 
 from app.api.deps import SettingsDep, UsersDep
-from app.api.responses import errors
+from app.api.responses import BODY_ERRORS, errors
 from app.core.security import create_access_token
 from app.schemas.auth import LoginRequest, Token
 from app.schemas.users import UserCreate, UserRead
@@ -12,7 +12,7 @@ from app.services import users as user_service
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-@router.post("/register", status_code=status.HTTP_201_CREATED, responses=errors(409, 422))
+@router.post("/register", status_code=status.HTTP_201_CREATED, responses=errors(409, *BODY_ERRORS))
 async def register(data: UserCreate, users: UsersDep) -> UserRead:
     try:
         user = await user_service.register(users, data)
@@ -21,7 +21,7 @@ async def register(data: UserCreate, users: UsersDep) -> UserRead:
     return UserRead.model_validate(user)
 
 
-@router.post("/login", responses=errors(401, 422))
+@router.post("/login", responses=errors(401, *BODY_ERRORS))
 async def login(data: LoginRequest, users: UsersDep, settings: SettingsDep) -> Token:
     user = await user_service.authenticate(users, data.email, data.password)
     if user is None:

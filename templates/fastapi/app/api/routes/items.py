@@ -1,10 +1,9 @@
-from typing import Annotated
-
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, HTTPException, Response, status
 from sqlalchemy.exc import IntegrityError
 
 from app.api.deps import CurrentUser, ItemsDep, Principal, invalid_token
-from app.api.responses import errors
+from app.api.params import Limit, Offset, RowId
+from app.api.responses import BODY_ERRORS, errors
 from app.models import Item, Role
 from app.schemas.items import ItemCreate, ItemPage, ItemRead, ItemUpdate
 
@@ -23,15 +22,15 @@ async def _get_visible_item(items: ItemsDep, item_id: int, user: Principal) -> I
 async def list_items(
     user: CurrentUser,
     items: ItemsDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> ItemPage:
     owner_id = None if user.role == Role.ADMIN else user.id
     rows, total = await items.list(owner_id=owner_id, limit=limit, offset=offset)
     return ItemPage(items=[ItemRead.model_validate(i) for i in rows], total=total, limit=limit, offset=offset)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=errors(401, 422))
+@router.post("", status_code=status.HTTP_201_CREATED, responses=errors(401, *BODY_ERRORS))
 async def create_item(data: ItemCreate, user: CurrentUser, items: ItemsDep) -> ItemRead:
     try:
         item = await items.save(Item(**data.model_dump(), owner_id=user.id))
@@ -41,18 +40,18 @@ async def create_item(data: ItemCreate, user: CurrentUser, items: ItemsDep) -> I
 
 
 @router.get("/{item_id}", responses=errors(401, 404, 422))
-async def read_item(item_id: int, user: CurrentUser, items: ItemsDep) -> ItemRead:
+async def read_item(item_id: RowId, user: CurrentUser, items: ItemsDep) -> ItemRead:
     return ItemRead.model_validate(await _get_visible_item(items, item_id, user))
 
 
-@router.patch("/{item_id}", responses=errors(401, 404, 422))
-async def update_item(item_id: int, data: ItemUpdate, user: CurrentUser, items: ItemsDep) -> ItemRead:
+@router.patch("/{item_id}", responses=errors(401, 404, *BODY_ERRORS))
+async def update_item(item_id: RowId, data: ItemUpdate, user: CurrentUser, items: ItemsDep) -> ItemRead:
     item = await _get_visible_item(items, item_id, user)
     item = await items.update(item, data.model_dump(exclude_unset=True))
     return ItemRead.model_validate(item)
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 404, 422))
-async def delete_item(item_id: int, user: CurrentUser, items: ItemsDep) -> Response:
+async def delete_item(item_id: RowId, user: CurrentUser, items: ItemsDep) -> Response:
     await items.delete(await _get_visible_item(items, item_id, user))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

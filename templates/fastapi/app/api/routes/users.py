@@ -1,8 +1,7 @@
-from typing import Annotated
-
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, HTTPException, Response, status
 
 from app.api.deps import AdminUser, CurrentUser, UsersDep, invalid_token
+from app.api.params import Limit, Offset, RowId
 from app.api.responses import errors
 from app.schemas.users import UserPage, UserRead
 
@@ -21,8 +20,8 @@ async def read_me(principal: CurrentUser, users: UsersDep) -> UserRead:
 async def list_users(
     _: AdminUser,
     users: UsersDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> UserPage:
     rows, total = await users.list(limit=limit, offset=offset)
     return UserPage(items=[UserRead.model_validate(u) for u in rows], total=total, limit=limit, offset=offset)
@@ -34,7 +33,7 @@ async def list_users(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=errors(401, 403, 404, 422),
 )
-async def delete_user(user_id: int, _: AdminUser, users: UsersDep) -> Response:
+async def delete_user(user_id: RowId, _: AdminUser, users: UsersDep) -> Response:
     user = await users.get(user_id)
     if user is None:
         raise HTTPException(404, "User not found")
