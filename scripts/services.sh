@@ -80,7 +80,7 @@ our_pid() {
   [ -r "$file" ] || return 0
   pid=$(head -n 1 "$file" 2>/dev/null) || return 0
   [[ $pid =~ ^[0-9]+$ ]] || return 0
-  args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 0
+  args=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 0  # the process may be gone
   [[ " $args " == *" $(cmdline_mark "$1") "* ]] && echo "$pid"
   return 0
 }

@@ -50,6 +50,12 @@ def test_new_generates_that_stack_or_refuses_in_one_line(name: str, tmp_path: Pa
     assert answers["stack"] == expected["new"]
     for words in expected.get("warning_names", []):
         assert words in warnings, words
+    assert {key: answers[key] for key in expected.get("answers", {})} == expected.get("answers", {})
+    rows = {row["id"]: row for row in answers["standards"]}
+    for standard, (status, said) in expected.get("conformance", {}).items():
+        row = rows[standard]
+        assert (row["status"], said) == (status, row["instead"] or row["value"] or row["note"]), standard
+        assert f"| {status}" in (dest / "STANDARDS.md").read_text()
 
 
 def test_java_layout_folders_are_not_planted_into_another_stack(tmp_path: Path):

@@ -167,6 +167,7 @@ def new(
     from agentgen.verify import missing_tools, verify
 
     chosen = load_catalog().stacks.get(plan.stack)
+    report.print_conformance(plan)
     report.print_next_steps(plan, rendered, missing_tools(chosen.toolchain if chosen else ()))
     if run_verify:
         result = verify(rendered.path, progress=report.verify_step)

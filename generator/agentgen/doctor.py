@@ -69,8 +69,23 @@ def exists(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
     return None if (project / check.file).exists() else "missing"
 
 
+_ANSWER = re.compile(r"\$\{(\w+)\}")
+
+
+def pattern_of(check: Check, answers: dict[str, Any]) -> str:
+    """The check's pattern with each `${answer}` replaced by that answer's value, escaped."""
+    return _ANSWER.sub(lambda m: re.escape(str(answers.get(m.group(1), ""))), check.pattern)
+
+
 def contains(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
-    return None if re.search(check.pattern, _read(project, check), re.MULTILINE) else f"no /{check.pattern}/"
+    pattern = pattern_of(check, answers)
+    return None if re.search(pattern, _read(project, check), re.MULTILINE) else f"no /{pattern}/"
+
+
+def lacks(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    """The file holds nothing like the pattern (SQL assembled from strings)."""
+    found = re.search(pattern_of(check, answers), _read(project, check), re.MULTILINE)
+    return f"has {found.group(0)!r}" if found else None
 
 
 def dockerfile_instructions(text: str, name: str) -> list[str]:
@@ -107,13 +122,29 @@ def openapi(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
     return None if spec.get("paths") else "no paths"
 
 
+def openapi_paths(project: Path, check: Check, answers: dict[str, Any]) -> str | None:
+    """The spec (equal to the served one: each stack's own test compares them) serves the probes at the project's
+    paths and every other operation under its API prefix."""
+    spec = load_yaml(_read(project, check).encode(), check.file)
+    paths = [str(p) for p in (spec.get("paths") or {})] if isinstance(spec, dict) else []
+    probes = [str(answers.get(a)) for a in ("health_path", "ready_path") if answers.get(a)]
+    missing = [p for p in probes if p not in paths]
+    if missing:
+        return f"no {', '.join(missing)} in its paths"
+    prefix = str(answers.get("api_prefix") or "")
+    outside = [p for p in paths if p not in probes and p != "/metrics" and not p.startswith(f"{prefix}/")]
+    return f"{', '.join(outside[:3])} outside {prefix}" if prefix and outside else None
+
+
 CHECKS: dict[str, Callable[[Path, Check, dict[str, Any]], str | None]] = {
     "exists": exists,
     "contains": contains,
+    "lacks": lacks,
     "dockerfile_nonroot": dockerfile_nonroot,
     "dockerfile_multistage": dockerfile_multistage,
     "coverage_at_least": coverage_at_least,
     "openapi": openapi,
+    "openapi_paths": openapi_paths,
 }
 
 
@@ -160,16 +191,17 @@ def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
     findings = []
     for standard in standards:
         impl = catalog.implementation(stack, standard)
-        if impl is None or not impl.all_checks():
-            reason = impl.note if impl and impl.note else f"the {stack} stack does not generate it"
-            findings.append(Finding(standard, ABSENT, "", reason))
+        checks = impl.all_checks(answers) if impl else ()
+        if impl is None or not checks:
+            findings.append(Finding(standard, ABSENT, "", impl.note if impl else ""))
             continue
-        if impl.feature and answers.get(impl.feature) is False:
-            findings.append(Finding(standard, OFF, "", f"turned off ({impl.feature}=false)"))
+        if unmet := impl.unmet(answers):
+            off = impl.feature is not None and answers.get(impl.feature) is False
+            findings.append(Finding(standard, OFF if off else ABSENT, "", unmet))
             continue
-        problems = [(c.file, problem) for c in impl.all_checks() if (problem := run_check(project, c, answers))]
+        problems = [(c.file, problem) for c in checks if (problem := run_check(project, c, answers))]
         if problems:
             findings.append(Finding(standard, FAIL, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems)))
         else:
-            findings.append(Finding(standard, PASS, ", ".join(dict.fromkeys(c.file for c in impl.all_checks())), ""))
+            findings.append(Finding(standard, PASS, ", ".join(dict.fromkeys(c.file for c in checks)), ""))
     return Diagnosis(project.resolve(), stack, profile, findings, template_status(answers))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentgen.catalog import Catalog, Technology, load_catalog
+from agentgen.catalog import Catalog, Technology, ValueSpec, load_catalog
 from agentgen.profile import Block, Profile
 
 # How much one mention weighs, by where it stands.
@@ -35,10 +35,6 @@ CLOSE_RATIO = 0.75
 MAX_EVIDENCE = 5
 EXCERPT = 140
 
-_COVERAGE = (
-    re.compile(r"coverage[^\n.]{0,40}?(\d{1,3})(?:\.\d+)?\s*%", re.IGNORECASE),
-    re.compile(r"(\d{1,3})(?:\.\d+)?\s*%\+?[^\n.%]{0,30}?coverage", re.IGNORECASE),
-)
 _PERCENTILE = r"(?:\bp(?P<p>50|75|90|95|99)\b|(?P<q>50|75|90|95|99)(?:th|st|nd|rd)?[ -]percentile)"
 _TIME = r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>ms|milliseconds|s|seconds)\b"
 _LATENCY = (
@@ -82,6 +78,18 @@ class StandardHit:
         return {"id": self.id, "title": self.title, "evidence": [e.to_json() for e in self.evidence]}
 
 
+@dataclass(frozen=True)
+class ValueHit:
+    """A concrete value the profile states ("/api/v2", "4 workers"), as the Copier answer it becomes."""
+
+    answer: str
+    value: str | int
+    evidence: Evidence
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "evidence": self.evidence.to_json()}
+
+
 @dataclass
 class Inference:
     name: str
@@ -102,6 +110,8 @@ class Inference:
     alternatives: list[str] = field(default_factory=list)
     """Frameworks of several languages that one line offers as a choice, in the profile's order."""
     stack_scores: dict[str, float] = field(default_factory=dict)
+    values: dict[str, ValueHit] = field(default_factory=dict)
+    """The concrete values the profile states, by the answer they become."""
 
     def evidence_for(self, kind: str, tech_id: str | None) -> list[Evidence]:
         return next((c.evidence for c in self.candidates.get(kind, []) if c.id == tech_id), [])
@@ -125,6 +135,7 @@ class Inference:
             "testing": self.testing,
             "performance": self.performance,
             "standards": [s.to_json() for s in self.standards],
+            "values": {answer: hit.to_json() for answer, hit in self.values.items()},
             "alternatives": self.alternatives,
             "warnings": self.warnings,
         }
@@ -291,17 +302,12 @@ def _first_number(profile: Profile, patterns: tuple[re.Pattern[str], ...]) -> tu
     return None
 
 
-def _testing(profile: Profile, standards: list[StandardHit]) -> dict[str, Any]:
+def _testing(standards: list[StandardHit], values: dict[str, ValueHit]) -> dict[str, Any]:
+    coverage = values.get("coverage_min")
     testing: dict[str, Any] = {"tdd": any(s.id == "tdd" for s in standards), "coverage_min": None}
-    found = _first_number(profile, _COVERAGE)
-    if found:
-        match, block = found
-        value = int(match.group(1))
-        if 0 < value <= 100:
-            testing["coverage_min"] = value
-            testing["coverage_evidence"] = Evidence(
-                block.line_of(match.start()), excerpt(block.text, *match.span())
-            ).to_json()
+    if coverage:
+        testing["coverage_min"] = coverage.value
+        testing["coverage_evidence"] = coverage.evidence.to_json()
     return testing
 
 
@@ -320,14 +326,76 @@ def _performance(profile: Profile) -> dict[str, Any]:
     return performance
 
 
+_UNITS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+_MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60}
+
+
+def _unit(word: str) -> str:
+    """minutes, min, m → minute; hrs → hour; secs → second (the patterns admit no other words)."""
+    return _UNITS[word[0].lower()]
+
+
+def _about_something_else(unless: re.Pattern[str] | None, text: str, match: re.Match[str]) -> bool:
+    """The match's line, up to the match's end, says it is not about this ("UUID request ids" are not keys)."""
+    return bool(unless and unless.search(text, text.rfind("\n", 0, match.start()) + 1, match.end()))
+
+
+def _read_value(spec: ValueSpec, match: re.Match[str]) -> str | int | None:
+    raw = match.group("v") if "v" in match.groupdict() else ""
+    if spec.kind == "choice":
+        return spec.value
+    if spec.kind == "path":
+        return raw.rstrip("/").lower() or None
+    number = int(raw.replace(",", ""))
+    if number < 1 or (spec.kind == "percent" and number > 100):
+        return None
+    if spec.kind == "minutes":
+        return number * _MINUTES.get(_unit(match.group("unit")), 0) or None
+    if spec.kind == "rate":
+        return f"{number}/{_unit(match.group('unit'))}"
+    return number
+
+
+def _values(profile: Profile, catalog: Catalog) -> dict[str, ValueHit]:
+    """Each value the profile states: the first pattern that matches, in the profile's order, and reads as a value."""
+    found: dict[str, ValueHit] = {}
+    for spec in catalog.values:
+        for pattern in spec.patterns:
+            for block in profile.blocks:
+                for match in pattern.finditer(block.text):
+                    if _about_something_else(spec.unless, block.text, match):
+                        continue
+                    value = _read_value(spec, match)
+                    if value is not None:
+                        evidence = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span()))
+                        found[spec.answer] = ValueHit(spec.answer, value, evidence)
+                        break
+                if spec.answer in found:
+                    break
+            if spec.answer in found:
+                break
+    return found
+
+
 def _standards(profile: Profile, catalog: Catalog) -> list[StandardHit]:
     hits = []
     for standard in catalog.standards:
         evidence: list[Evidence] = []
+        titles: list[Evidence] = []
         for block in profile.blocks:
-            match = catalog.standard_scanners[standard.id].search(block.text)
+            match = next(
+                (
+                    m
+                    for m in catalog.standard_scanners[standard.id].finditer(block.text)
+                    if not _about_something_else(standard.unless, block.text, m)
+                ),
+                None,
+            )
             if match:
-                evidence.append(Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())))
+                found = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span()))
+                (titles if block.kind == "heading" else evidence).append(found)
+        # The line that asks comes first; a heading ("Production Readiness") only names a topic.
+        evidence += titles
         if evidence:
             hits.append(StandardHit(standard.id, standard.title, _unique(evidence)[:MAX_EVIDENCE]))
     return hits
@@ -392,6 +460,7 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
             ranked_stacks.append((offered, next((c.score for c in candidates["framework"] if c.id == fw), 0.0)))
 
     standards = _standards(profile, catalog)
+    values = _values(profile, catalog)
     return Inference(
         name=profile.name,
         description=profile.description,
@@ -404,10 +473,11 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
         ambiguity=ambiguity,
         candidates=candidates,
         structure=_structure(profile),
-        testing=_testing(profile, standards),
+        testing=_testing(standards, values),
         performance=_performance(profile),
         standards=standards,
         warnings=warnings,
         alternatives=alternatives,
         stack_scores=dict(ranked_stacks),
+        values=values,
     )

@@ -142,6 +142,24 @@ def print_next_steps(plan: Plan, rendered: Rendered, missing: list[Tool]) -> Non
         warn(f"{tool.command} is not on PATH; get it: {tool.get}")
 
 
+_STATUS_STYLE = {"implemented": "green", "implemented differently": "yellow", "turned off": "dim"}
+
+
+def print_conformance(plan: Plan) -> None:
+    """The end of `new`: each standard the profile names, as generated (value, or what was asked → what was
+    generated), and each stated value the project does not follow."""
+    rows = plan.answers.get("standards") or []
+    if rows:
+        table = Table("standard", "status", "value, or asked → generated", box=None, pad_edge=False)
+        for row in rows:
+            status = styled(row["status"], _STATUS_STYLE.get(row["status"], "yellow"))
+            table.add_row(row["id"], status, _short(row["instead"] or row["value"] or row["note"], 90))
+        console.print("\nStandards the profile names (STANDARDS.md lists the files):")
+        console.print(table, highlight=False)
+    for line in plan.unfollowed:
+        warn(line)
+
+
 def verify_step(step: str) -> None:
     """Said as each verification step starts: `make install` alone takes half a minute on a fresh machine."""
     console.print(f"make {step} …", highlight=False)

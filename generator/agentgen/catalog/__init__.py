@@ -42,6 +42,9 @@ class Standard:
     id: str
     title: str
     matchers: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None = None
+    tools: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Ways of meeting the standard a profile may name (marshmallow, Flyway), by display name."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,18 @@ class Stack:
 
 
 @dataclass(frozen=True)
+class ValueSpec:
+    """A concrete value a profile can state ("/api/v2", "4 workers") and the Copier answer it becomes."""
+
+    answer: str
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    standard: str | None = None
+    value: str | None = None
+    unless: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
 class Feature:
     """An answer that switches a standard's implementation on or off."""
 
@@ -87,11 +102,23 @@ class Feature:
 
 @dataclass(frozen=True)
 class Check:
-    """One fact `agentgen doctor` verifies: a named check (see doctor.py) on a file, with an optional pattern."""
+    """One fact `agentgen doctor` verifies: a named check (see doctor.py) on a file, with an optional pattern.
+
+    `${answer}` in a pattern stands for that answer's value, escaped (`${health_path}` → `/healthz`), so the check
+    is of the value this project was generated with. `when` ("id_type=uuid") limits the check to projects with
+    that answer.
+    """
 
     check: str
     file: str
     pattern: str = ""
+    when: str = ""
+
+    def applies(self, answers: dict[str, Any]) -> bool:
+        if not self.when:
+            return True
+        answer, _, value = self.when.partition("=")
+        return str(answers.get(answer)) == value
 
 
 @dataclass(frozen=True)
@@ -102,10 +129,21 @@ class Implementation:
     feature: str | None = None
     note: str = ""
     checks: tuple[Check, ...] = ()
+    requires: dict[str, str] = field(default_factory=dict)
+    """Answers without which the standard is not generated (uuid-keys: id_type=uuid)."""
+    uses: str | None = None
+    """The tool it is met with, one of the standard's `tools` (pydantic, Alembic)."""
 
-    def all_checks(self) -> tuple[Check, ...]:
-        """The listed checks, or else: every file exists."""
-        return self.checks or tuple(Check("exists", f) for f in self.files)
+    def all_checks(self, answers: dict[str, Any]) -> tuple[Check, ...]:
+        """The listed checks that apply to these answers, or else: every file exists."""
+        return tuple(c for c in self.checks if c.applies(answers)) or tuple(Check("exists", f) for f in self.files)
+
+    def unmet(self, answers: dict[str, Any]) -> str | None:
+        """Why the project does not carry this standard although the stack can: an answer chose otherwise."""
+        if self.feature and answers.get(self.feature) is False:
+            return f"turned off ({self.feature}=false)"
+        wrong = [(k, v) for k, v in self.requires.items() if str(answers.get(k)) != v]
+        return "; ".join(f"{k} is {answers.get(k)}, not {v}" for k, v in wrong) or None
 
 
 @dataclass(frozen=True)
@@ -118,9 +156,14 @@ class Catalog:
     implementations: dict[str, dict[str, Implementation]] = field(default_factory=dict)
     default_stack: str = "fastapi"
     """For a profile that names no language or framework at all (never for one naming a stack agentgen lacks)."""
+    values: tuple[ValueSpec, ...] = ()
+    """The concrete values a profile can state, in values.yml's order."""
 
     def implementation(self, stack: str, standard: str) -> Implementation | None:
         return self.implementations.get(stack, {}).get(standard)
+
+    def standard(self, standard_id: str) -> Standard | None:
+        return next((s for s in self.standards if s.id == standard_id), None)
 
     @cached_property
     def scanners(self) -> dict[str, Scanner]:
@@ -210,7 +253,13 @@ def load_catalog() -> Catalog:
         for tech_id, spec in (tech_data.get(section) or {}).items()
     )
     standards = tuple(
-        Standard(sid, spec["title"], tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]))
+        Standard(
+            sid,
+            spec["title"],
+            tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]),
+            re.compile(spec["unless"], re.IGNORECASE) if "unless" in spec else None,
+            {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (spec.get("tools") or {}).items()},
+        )
         for sid, spec in _load("standards.yml")["standards"].items()
     )
     stack_data = _load("stacks.yml")
@@ -236,11 +285,24 @@ def load_catalog() -> Catalog:
                 spec.get("feature"),
                 spec.get("note", ""),
                 tuple(Check(**check) for check in spec.get("checks", [])),
+                {str(k): str(v) for k, v in (spec.get("requires") or {}).items()},
+                spec.get("uses"),
             )
             for sid, spec in (standards_of_stack or {}).items()
         }
         for stack, standards_of_stack in impl_data["stacks"].items()
     }
+    values = tuple(
+        ValueSpec(
+            answer,
+            spec["kind"],
+            tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]),
+            spec.get("standard"),
+            spec.get("value"),
+            re.compile(spec["unless"], re.IGNORECASE) if "unless" in spec else None,
+        )
+        for answer, spec in _load("values.yml")["values"].items()
+    )
     return Catalog(
         technologies,
         standards,
@@ -249,4 +311,5 @@ def load_catalog() -> Catalog:
         features,
         implementations,
         stack_data.get("default_stack", "fastapi"),
+        values,
     )
