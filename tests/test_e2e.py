@@ -6,6 +6,7 @@ hadolint on the Dockerfile and an OpenAPI validator on openapi.yaml. A new stack
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import run_agentgen
 from .services import fresh_database, service_url
@@ -45,7 +47,7 @@ def make(project: Path, target: str, env: dict[str, str] | None = None, timeout:
 
 
 def generate(tmp_path_factory: pytest.TempPathFactory, profile: str, *extra: str) -> Path:
-    dest = tmp_path_factory.mktemp("e2e") / f"{profile}-svc"
+    dest = tmp_path_factory.mktemp("e2e") / f"{Path(profile).stem}-svc"
     result = run_agentgen("new", profile, str(dest), "--defaults", *extra)
     assert result.returncode == 0, result.stderr
     make(dest, "install")
@@ -141,3 +143,44 @@ def test_update_keeps_user_edits_and_the_project_still_passes(tmp_path: Path, ca
     assert (project / "UPGRADE-NOTE.md").is_file()
     make(project, "install")
     make(project, "test")
+
+
+VALUES_PROFILE = Path(__file__).parent / "fidelity" / "values.md"
+
+
+@pytest.mark.parametrize("case", STACKS, ids=stack_id)
+def test_the_values_a_profile_states_reach_the_code(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str, str]
+):
+    """/api/v2, /healthz, /readyz, UUID keys, 90 %: the project passes its own tests and lint on its embedded and
+    real database with exactly those, its spec (equal to the served one: its own test compares them) has them, and
+    doctor fails once one of them changes."""
+    _, stack, database = case
+    project = generate(tmp_path_factory, str(VALUES_PROFILE), "--stack", stack, "--database", database)
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert (answers["api_prefix"], answers["health_path"], answers["ready_path"]) == ("/api/v2", "/healthz", "/readyz")
+    assert (answers["id_type"], answers["coverage_min"]) == ("uuid", 90)
+    make(project, "test")
+    redis = f"{service_url('redis').rsplit('/', 1)[0]}/15"
+    with fresh_database(database) as url:
+        make(project, "test", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
+    make(project, "lint")
+
+    paths = set(yaml.safe_load((project / "openapi.yaml").read_text())["paths"])
+    assert {"/healthz", "/readyz"} <= paths
+    assert all(p.startswith("/api/v2/") for p in paths - {"/healthz", "/readyz", "/metrics"}), paths
+    assert "uuid" in (project / "openapi.yaml").read_text()
+    leftovers = subprocess.run(
+        ["git", "grep", "-nP", "-e", "/api/v1\\b", "-e", "/health(?![\\w.-])", "-e", "/ready(?![\\w.-])"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert leftovers.stdout == "", leftovers.stdout
+
+    result = run_agentgen("doctor", str(project), "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    spec = project / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("/readyz:", "/ready:"))
+    result = run_agentgen("doctor", str(project), "--json")
+    assert result.returncode == 1 and "health" in json.loads(result.stdout)["failing"], result.stdout

@@ -1,3 +1,4 @@
+import { HEALTH_PATH, READY_PATH } from "../config/paths.js";
 import type { HealthController } from "../controllers/health.controller.js";
 import { Health } from "../models/common.model.js";
 import { ApiRouter, type RouteContext } from "./api-router.js";
@@ -7,7 +8,7 @@ export function healthRoutes(context: RouteContext, health: HealthController) {
     .add(
       {
         method: "get",
-        path: "/health",
+        path: HEALTH_PATH,
         summary: "Liveness: the process answers",
         access: "public",
         status: 200,
@@ -18,7 +19,7 @@ export function healthRoutes(context: RouteContext, health: HealthController) {
     .add(
       {
         method: "get",
-        path: "/ready",
+        path: READY_PATH,
         summary: "Readiness: the database answers",
         access: "public",
         status: 200,

@@ -1,4 +1,4 @@
-import type { Page, PageQuery } from "../models/common.model.js";
+import type { Id, Page, PageQuery } from "../models/common.model.js";
 import type { Item, ItemCreate, ItemUpdate } from "../models/item.model.js";
 import type { Principal } from "../models/user.model.js";
 import {
@@ -32,7 +32,7 @@ export class ItemService {
   }
 
   /** The item if `principal` may see it; otherwise 404, so the ids of others' items are not revealed. */
-  async get(principal: Principal, id: number): Promise<Item> {
+  async get(principal: Principal, id: Id): Promise<Item> {
     const item = await this.items.findById(id);
     if (!item || (item.ownerId !== principal.id && principal.role !== "admin")) {
       throw new NotFoundError("Item not found");
@@ -40,7 +40,7 @@ export class ItemService {
     return item;
   }
 
-  async update(principal: Principal, id: number, data: ItemUpdate): Promise<Item> {
+  async update(principal: Principal, id: Id, data: ItemUpdate): Promise<Item> {
     const item = await this.get(principal, id);
     const changes: ItemChanges = {};
     if (data.name !== undefined) changes.name = data.name;
@@ -52,7 +52,7 @@ export class ItemService {
     return updated;
   }
 
-  async delete(principal: Principal, id: number): Promise<void> {
+  async delete(principal: Principal, id: Id): Promise<void> {
     await this.get(principal, id);
     await this.items.delete(id);
   }

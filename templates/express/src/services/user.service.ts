@@ -1,4 +1,4 @@
-import type { Page, PageQuery } from "../models/common.model.js";
+import type { Id, Page, PageQuery } from "../models/common.model.js";
 import type { Principal, User } from "../models/user.model.js";
 import type { UserRepository } from "../repositories/user.repository.js";
 import { BearerTokenError, NotFoundError } from "../utils/errors.js";
@@ -17,7 +17,7 @@ export class UserService {
     return this.users.list(page);
   }
 
-  async delete(id: number): Promise<void> {
+  async delete(id: Id): Promise<void> {
     if (!(await this.users.delete(id))) throw new NotFoundError("User not found");
   }
 

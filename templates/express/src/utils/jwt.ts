@@ -1,4 +1,5 @@
 import { createSigner, createVerifier } from "fast-jwt";
+import { Id } from "../models/common.model.js";
 import { isRole, type Principal } from "../models/user.model.js";
 
 // Pinned: a token signed with any other algorithm (or "none") is rejected.
@@ -32,9 +33,9 @@ export class TokenIssuer {
   /** The principal a token names; throws unless it is valid, unexpired, with a user id and a known role. */
   verify(token: string): Principal {
     const payload = this.#verify(token);
-    const id = Number(payload.sub);
-    if (!Number.isSafeInteger(id) || id < 1) throw new Error("token subject is not a user id");
+    const id = Id.safeParse(payload.sub);
+    if (!id.success) throw new Error("token subject is not a user id");
     if (!isRole(payload.role)) throw new Error("token role is unknown");
-    return { id, role: payload.role };
+    return { id: id.data, role: payload.role };
   }
 }

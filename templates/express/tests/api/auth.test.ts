@@ -1,11 +1,12 @@
 import { createSigner } from "fast-jwt";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
+import { API_PREFIX } from "../../src/config/paths.js";
 import { PASSWORD, register, testConfig, useTestApp } from "../helpers/app.js";
 
-/** A token of user 1 with `claims`, valid for a minute, signed with `secret` (the app's by default). */
-function token(claims: Record<string, unknown>, secret = testConfig().jwt.secret) {
-  return createSigner({ key: secret, sub: "1", expiresIn: "1m" })(claims);
+/** A token of user `sub` with `claims`, valid for a minute, signed with `secret` (the app's by default). */
+function token(sub: string, claims: Record<string, unknown>, secret = testConfig().jwt.secret) {
+  return createSigner({ key: secret, sub, expiresIn: "1m" })(claims);
 }
 
 describe("auth", () => {
@@ -13,7 +14,7 @@ describe("auth", () => {
 
   it("registers a user without exposing the password hash", async () => {
     const response = await request(context.app)
-      .post("/api/v1/auth/register")
+      .post(`${API_PREFIX}/auth/register`)
       .send({ email: "Ada@Example.com", password: PASSWORD, full_name: "Ada" })
       .expect(201);
     expect(response.body).toMatchObject({
@@ -27,7 +28,7 @@ describe("auth", () => {
   it("answers 409 for an email that is taken", async () => {
     await register(context.app, "ada@example.com");
     const response = await request(context.app)
-      .post("/api/v1/auth/register")
+      .post(`${API_PREFIX}/auth/register`)
       .send({ email: "ada@example.com", password: PASSWORD })
       .expect(409);
     expect(response.body.error.code).toBe("conflict");
@@ -35,7 +36,7 @@ describe("auth", () => {
 
   it("answers 422 listing each invalid field", async () => {
     const response = await request(context.app)
-      .post("/api/v1/auth/register")
+      .post(`${API_PREFIX}/auth/register`)
       .send({ email: "not-an-email", password: "short" })
       .expect(422);
     expect(response.body.error.code).toBe("validation_error");
@@ -46,12 +47,15 @@ describe("auth", () => {
   it("logs in and reads the current user with the token", async () => {
     await register(context.app, "ada@example.com");
     const login = await request(context.app)
-      .post("/api/v1/auth/login")
+      .post(`${API_PREFIX}/auth/login`)
       .send({ email: "ada@example.com", password: PASSWORD })
       .expect(200);
-    expect(login.body).toMatchObject({ token_type: "bearer", expires_in: 1800 });
+    expect(login.body).toMatchObject({
+      token_type: "bearer",
+      expires_in: testConfig().jwt.expiresInSeconds,
+    });
     const me = await request(context.app)
-      .get("/api/v1/users/me")
+      .get(`${API_PREFIX}/users/me`)
       .set("Authorization", `Bearer ${login.body.access_token}`)
       .expect(200);
     expect(me.body.email).toBe("ada@example.com");
@@ -60,18 +64,18 @@ describe("auth", () => {
   it("answers 401 for a wrong password", async () => {
     await register(context.app, "ada@example.com");
     const response = await request(context.app)
-      .post("/api/v1/auth/login")
+      .post(`${API_PREFIX}/auth/login`)
       .send({ email: "ada@example.com", password: "wrong-password" })
       .expect(401);
     expect(response.body.error.message).toBe("Incorrect email or password");
   });
 
   it("answers 401 without a token or with a bad one", async () => {
-    const missing = await request(context.app).get("/api/v1/users/me").expect(401);
+    const missing = await request(context.app).get(`${API_PREFIX}/users/me`).expect(401);
     expect(missing.headers["www-authenticate"]).toBe("Bearer");
     expect(missing.body.error.message).toBe("Not authenticated");
     const invalid = await request(context.app)
-      .get("/api/v1/users/me")
+      .get(`${API_PREFIX}/users/me`)
       .set("Authorization", "Bearer not-a-token")
       .expect(401);
     expect(invalid.headers["www-authenticate"]).toBe("Bearer");
@@ -79,15 +83,15 @@ describe("auth", () => {
   });
 
   it("answers 401 to a forged token or one without a known role", async () => {
-    await register(context.app, "ada@example.com");
+    const ada = String((await register(context.app, "ada@example.com")).id);
     const tokens = [
-      token({ role: "admin" }, "another-secret-that-is-long-enough-for-hs256"),
-      token({}),
-      token({ role: "root" }),
+      token(ada, { role: "admin" }, "another-secret-that-is-long-enough-for-hs256"),
+      token(ada, {}),
+      token(ada, { role: "root" }),
     ];
     for (const bad of tokens) {
       const response = await request(context.app)
-        .get("/api/v1/items")
+        .get(`${API_PREFIX}/items`)
         .set("Authorization", `Bearer ${bad}`)
         .expect(401);
       expect(response.body.error).toMatchObject({
@@ -97,8 +101,8 @@ describe("auth", () => {
     }
     // The same claims, signed with the app's secret, are accepted.
     await request(context.app)
-      .get("/api/v1/items")
-      .set("Authorization", `Bearer ${token({ role: "user" })}`)
+      .get(`${API_PREFIX}/items`)
+      .set("Authorization", `Bearer ${token(ada, { role: "user" })}`)
       .expect(200);
   });
 });

@@ -1,5 +1,6 @@
 import request from "supertest";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { API_PREFIX } from "../../src/config/paths.js";
 import { DrizzleUserRepository } from "../../src/repositories/user.repository.js";
 import { PASSWORD, useTestApp } from "../helpers/app.js";
 
@@ -22,7 +23,7 @@ describe("the one error format", () => {
 
   it("answers malformed JSON with 400", async () => {
     const response = await request(context.app)
-      .post("/api/v1/auth/login")
+      .post(`${API_PREFIX}/auth/login`)
       .set("Content-Type", "application/json")
       .send("{not json")
       .expect(400);
@@ -34,7 +35,7 @@ describe("the one error format", () => {
       new Error("db exploded"),
     );
     const response = await request(context.app)
-      .post("/api/v1/auth/login")
+      .post(`${API_PREFIX}/auth/login`)
       .send({ email: "ada@example.com", password: PASSWORD })
       .expect(500);
     expect(response.body.error).toEqual({

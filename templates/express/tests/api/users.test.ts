@@ -1,13 +1,14 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { logIn, promoteToAdmin, signUp, useTestApp } from "../helpers/app.js";
+import { API_PREFIX } from "../../src/config/paths.js";
+import { logIn, promoteToAdmin, register, signUp, useTestApp } from "../helpers/app.js";
 
 describe("users (admin)", () => {
   const context = useTestApp();
 
   it("forbids the user list to a plain user", async () => {
     const headers = await signUp(context.app, "ada@example.com");
-    const response = await request(context.app).get("/api/v1/users").set(headers).expect(403);
+    const response = await request(context.app).get(`${API_PREFIX}/users`).set(headers).expect(403);
     expect(response.body.error.code).toBe("forbidden");
   });
 
@@ -15,7 +16,7 @@ describe("users (admin)", () => {
     await signUp(context.app, "ada@example.com");
     const admin = await signUp(context.app, "root@example.com", { admin: true, db: context.db });
     const response = await request(context.app)
-      .get("/api/v1/users?limit=1&offset=1")
+      .get(`${API_PREFIX}/users?limit=1&offset=1`)
       .set(admin)
       .expect(200);
     expect(response.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
@@ -25,26 +26,31 @@ describe("users (admin)", () => {
   });
 
   it("deletes a user and their items", async () => {
-    const ada = await signUp(context.app, "ada@example.com");
-    await request(context.app).post("/api/v1/items").set(ada).send({ name: "a", price_cents: 1 });
+    const { id } = await register(context.app, "ada@example.com");
+    const ada = await logIn(context.app, "ada@example.com");
+    await request(context.app)
+      .post(`${API_PREFIX}/items`)
+      .set(ada)
+      .send({ name: "a", price_cents: 1 });
     const admin = await signUp(context.app, "root@example.com", { admin: true, db: context.db });
-    await request(context.app).delete("/api/v1/users/1").set(admin).expect(204);
-    await request(context.app).delete("/api/v1/users/1").set(admin).expect(404);
-    const items = await request(context.app).get("/api/v1/items").set(admin).expect(200);
+    await request(context.app).delete(`${API_PREFIX}/users/${id}`).set(admin).expect(204);
+    await request(context.app).delete(`${API_PREFIX}/users/${id}`).set(admin).expect(404);
+    const items = await request(context.app).get(`${API_PREFIX}/items`).set(admin).expect(200);
     expect(items.body.total).toBe(0);
   });
 
   it("answers a deleted user's token like an invalid one where the account is needed", async () => {
-    const ada = await signUp(context.app, "ada@example.com");
+    const { id } = await register(context.app, "ada@example.com");
+    const ada = await logIn(context.app, "ada@example.com");
     const admin = await signUp(context.app, "root@example.com", { admin: true, db: context.db });
-    await request(context.app).delete("/api/v1/users/1").set(admin).expect(204);
+    await request(context.app).delete(`${API_PREFIX}/users/${id}`).set(admin).expect(204);
     const invalid = await request(context.app)
-      .get("/api/v1/users/me")
+      .get(`${API_PREFIX}/users/me`)
       .set("Authorization", "Bearer not-a-token")
       .expect(401);
-    const me = await request(context.app).get("/api/v1/users/me").set(ada).expect(401);
+    const me = await request(context.app).get(`${API_PREFIX}/users/me`).set(ada).expect(401);
     const created = await request(context.app)
-      .post("/api/v1/items")
+      .post(`${API_PREFIX}/items`)
       .set(ada)
       .send({ name: "a", price_cents: 1 })
       .expect(401);
@@ -60,10 +66,10 @@ describe("users (admin)", () => {
   it("applies a promotion to admin from the next login", async () => {
     const before = await signUp(context.app, "ada@example.com");
     await promoteToAdmin(context.db, "ada@example.com");
-    await request(context.app).get("/api/v1/users").set(before).expect(403);
-    const me = await request(context.app).get("/api/v1/users/me").set(before).expect(200);
+    await request(context.app).get(`${API_PREFIX}/users`).set(before).expect(403);
+    const me = await request(context.app).get(`${API_PREFIX}/users/me`).set(before).expect(200);
     expect(me.body.role).toBe("admin");
     const after = await logIn(context.app, "ada@example.com");
-    await request(context.app).get("/api/v1/users").set(after).expect(200);
+    await request(context.app).get(`${API_PREFIX}/users`).set(after).expect(200);
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AuthService } from "../../src/services/auth.service.js";
 import { BearerTokenError, ConflictError, UnauthorizedError } from "../../src/utils/errors.js";
 import { TokenIssuer } from "../../src/utils/jwt.js";
-import { FakeUserRepository } from "../fakes/repositories.js";
+import { FakeUserRepository, fakeId } from "../fakes/repositories.js";
 
 const PASSWORD = "correct-horse-battery";
 
@@ -58,7 +58,7 @@ describe("AuthService", () => {
   it("rejects a garbled token or one signed with another secret", () => {
     expect(() => auth.authenticate("not-a-token")).toThrow(BearerTokenError);
     const other = new TokenIssuer("another-secret-that-is-long-enough!!", 60);
-    const forged = other.sign({ id: 1, role: "admin" });
+    const forged = other.sign({ id: fakeId(1), role: "admin" });
     expect(() => auth.authenticate(forged)).toThrow("Invalid or expired token");
   });
 });

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Principal } from "../../src/models/user.model.js";
 import { ItemService } from "../../src/services/item.service.js";
 import { BearerTokenError, NotFoundError } from "../../src/utils/errors.js";
-import { FakeItemRepository, FakeUserRepository } from "../fakes/repositories.js";
+import { FakeItemRepository, FakeUserRepository, fakeId } from "../fakes/repositories.js";
 
 describe("ItemService", () => {
-  const ada: Principal = { id: 1, role: "user" };
-  const bob: Principal = { id: 2, role: "user" };
-  const admin: Principal = { id: 3, role: "admin" };
+  const ada: Principal = { id: fakeId(1), role: "user" };
+  const bob: Principal = { id: fakeId(2), role: "user" };
+  const admin: Principal = { id: fakeId(3), role: "admin" };
   let items: ItemService;
 
   beforeEach(() => {

@@ -1,9 +1,11 @@
 import { createDecoder, createSigner } from "fast-jwt";
 import { describe, expect, it } from "vitest";
 import { TokenIssuer } from "../../src/utils/jwt.js";
+import { fakeId } from "../fakes/repositories.js";
 
 const SECRET = "unit-test-secret-that-is-long-enough";
 const decode = createDecoder();
+const ID = fakeId(7);
 
 /** A token with `claims` that expires in a minute, signed with `secret` (the issuer's by default). */
 const signed = (claims: Record<string, unknown>, secret = SECRET) =>
@@ -13,13 +15,14 @@ describe("TokenIssuer", () => {
   const tokens = new TokenIssuer(SECRET, 60);
 
   it("round-trips the principal", () => {
-    expect(tokens.verify(tokens.sign({ id: 7, role: "admin" }))).toEqual({ id: 7, role: "admin" });
+    const principal = { id: ID, role: "admin" } as const;
+    expect(tokens.verify(tokens.sign(principal))).toEqual(principal);
   });
 
   it("issues sub, role, iat and exp claims", () => {
-    const claims = decode(tokens.sign({ id: 7, role: "user" }));
+    const claims = decode(tokens.sign({ id: ID, role: "user" }));
     expect(claims).toEqual({
-      sub: "7",
+      sub: String(ID),
       role: "user",
       iat: expect.any(Number),
       exp: claims.iat + 60,
@@ -27,7 +30,7 @@ describe("TokenIssuer", () => {
   });
 
   it("accepts HS256 only", () => {
-    const claims = { sub: "7", role: "user" };
+    const claims = { sub: String(ID), role: "user" };
     const hs512 = createSigner({ key: SECRET, algorithm: "HS512", expiresIn: 60_000 })(claims);
     const unsecured = createSigner({ algorithm: "none", expiresIn: 60_000 })(claims);
     expect(() => tokens.verify(hs512)).toThrow("algorithm is invalid");
@@ -35,12 +38,12 @@ describe("TokenIssuer", () => {
   });
 
   it("rejects a token signed with another secret", () => {
-    const forged = signed({ sub: "7", role: "admin" }, "x".repeat(40));
+    const forged = signed({ sub: String(ID), role: "admin" }, "x".repeat(40));
     expect(() => tokens.verify(forged)).toThrow("signature is invalid");
   });
 
   it("rejects expired tokens and tokens that never expire", () => {
-    const claims = { sub: "7", role: "user" };
+    const claims = { sub: String(ID), role: "user" };
     const issuedEarlier = { key: SECRET, clockTimestamp: Date.now() - 120_000, expiresIn: 60_000 };
     const expired = createSigner(issuedEarlier)(claims);
     const endless = createSigner({ key: SECRET })(claims);
@@ -56,7 +59,7 @@ describe("TokenIssuer", () => {
 
   it("rejects tokens without a known role", () => {
     for (const role of [undefined, "root", ["admin"]]) {
-      expect(() => tokens.verify(signed({ sub: "7", role }))).toThrow("role is unknown");
+      expect(() => tokens.verify(signed({ sub: String(ID), role }))).toThrow("role is unknown");
     }
   });
 });

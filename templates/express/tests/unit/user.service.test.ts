@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserService } from "../../src/services/user.service.js";
 import { BearerTokenError, NotFoundError } from "../../src/utils/errors.js";
-import { FakeUserRepository } from "../fakes/repositories.js";
+import { FakeUserRepository, fakeId } from "../fakes/repositories.js";
 
 describe("UserService", () => {
   it("promotes a registered user to admin", async () => {
@@ -22,7 +22,7 @@ describe("UserService", () => {
   });
 
   it("answers 404 when deleting a user that does not exist", async () => {
-    await expect(new UserService(new FakeUserRepository()).delete(42)).rejects.toThrow(
+    await expect(new UserService(new FakeUserRepository()).delete(fakeId(42))).rejects.toThrow(
       "User not found",
     );
   });
