@@ -108,3 +108,48 @@ def test_generated_ci_runs_doctor_once_agentgen_is_configured(fresh: Path):
     job = workflow["jobs"]["standards"]
     assert "vars.AGENTGEN_SPEC" in job["if"]
     assert any("agentgen doctor" in step.get("run", "") for step in job["steps"])
+
+
+VALUES = Path(__file__).parent / "fidelity" / "values.md"
+# Each value, and the standard doctor must name once the code no longer has it.
+DRIFTS = {
+    "api_prefix": ("/api/v9", "api-versioning"),
+    "health_path": ("/alive", "health"),
+    "ready_path": ("/up", "health"),
+    "token_minutes": (16, "jwt"),
+    "rate_limit_quota": ("51/minute", "rate-limit"),
+    "coverage_min": (95, "coverage"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(load_catalog().stacks))
+def valued(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("values") / "svc"
+    result = run_agentgen("new", str(VALUES), str(dest), "--defaults", "--no-git", "--stack", request.param)
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+def test_doctor_checks_the_values_against_the_code(valued: Path, tmp_path: Path):
+    """A project whose code no longer has a value it was generated with fails, naming the standard: the checks read
+    the code (and openapi.yaml), not the template's intentions."""
+    code, report = doctor(valued)
+    assert code == 0, report
+    statuses = {s["standard"]: s["status"] for s in report["standards"]}
+    assert statuses["uuid-keys"] == statuses["api-versioning"] == statuses["health"] == "ok"
+    for answer, (other, standard) in DRIFTS.items():
+        project = tmp_path / answer
+        shutil.copytree(valued, project)
+        edit(project / ".copier-answers.yml", rf"^{answer}: [^\n]*", f"{answer}: {other}")
+        code, report = doctor(project)
+        assert code == 1 and standard in report["failing"], (answer, report["failing"])
+
+
+def test_doctor_fails_when_the_key_type_changes(valued: Path, tmp_path: Path):
+    project = tmp_path / "svc"
+    shutil.copytree(valued, project)
+    edit(project / ".copier-answers.yml", r"^id_type: uuid$", "id_type: int")
+    code, report = doctor(project)
+    statuses = {s["standard"]: (s["status"], s["why"]) for s in report["standards"]}
+    assert statuses["uuid-keys"] == ("not generated", "id_type is int, not uuid")
+    assert code == 0  # reported, as a standard the project does not carry; not a failure of the code

@@ -177,7 +177,8 @@ def test_json_has_exactly_the_documented_top_level_keys():
     data = infer(read_profile(builtin_profiles()["fastapi-postgres"])).to_json()
     assert list(data) == [
         "name", "description", "language", "framework", "database", "stack", "nearest_stack", "ambiguous",
-        "ambiguity", "candidates", "structure", "testing", "performance", "standards", "values", "alternatives", "warnings",
+        "ambiguity", "candidates", "structure", "testing", "performance", "standards", "values", "alternatives",
+        "warnings",
     ]  # fmt: skip
     framework = data["candidates"]["framework"][0]
     assert set(framework) == {"id", "score", "evidence"}

@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app.core.config import API_PREFIX, HEALTH_PATH
 from tests.conftest import assert_error
 
 
@@ -11,19 +12,19 @@ def test_unknown_path_uses_the_error_format(client: TestClient) -> None:
 
 
 def test_wrong_method_uses_the_error_format(client: TestClient) -> None:
-    response = client.put("/health")
+    response = client.put(HEALTH_PATH)
     assert response.status_code == 405
     assert_error(response.json(), "method_not_allowed")
     assert response.headers["Allow"] == "GET"
 
 
 def test_405_allows_every_method_of_the_path(client: TestClient) -> None:
-    assert client.put("/api/v1/items").headers["Allow"] == "GET, POST"
-    assert client.put("/api/v1/items/1").headers["Allow"] == "DELETE, GET, PATCH"
+    assert client.put(f"{API_PREFIX}/items").headers["Allow"] == "GET, POST"
+    assert client.put(f"{API_PREFIX}/items/1").headers["Allow"] == "DELETE, GET, PATCH"
 
 
 def test_validation_errors_list_each_field(client: TestClient) -> None:
-    response = client.post("/api/v1/auth/register", json={"email": "not-an-email", "password": "short"})
+    response = client.post(f"{API_PREFIX}/auth/register", json={"email": "not-an-email", "password": "short"})
     assert response.status_code == 422
     body = response.json()
     assert_error(body, "validation_error")

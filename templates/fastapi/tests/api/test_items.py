@@ -3,13 +3,14 @@ from datetime import datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from app.core.config import API_PREFIX
 from tests.conftest import auth_headers, register
 
 ITEM = {"name": "Desk lamp", "description": "Warm light", "price_cents": 2599}
 
 
 def create(client: TestClient, headers: dict[str, str], **changes: object) -> dict[str, object]:
-    response = client.post("/api/v1/items", json={**ITEM, **changes}, headers=headers)
+    response = client.post(f"{API_PREFIX}/items", json={**ITEM, **changes}, headers=headers)
     assert response.status_code == 201, response.text
     body: dict[str, object] = response.json()
     return body
@@ -17,7 +18,7 @@ def create(client: TestClient, headers: dict[str, str], **changes: object) -> di
 
 def test_crud_round_trip(client: TestClient, user_headers: dict[str, str]) -> None:
     item = create(client, user_headers)
-    url = f"/api/v1/items/{item['id']}"
+    url = f"{API_PREFIX}/items/{item['id']}"
     assert client.get(url, headers=user_headers).json()["name"] == "Desk lamp"
 
     updated = client.patch(url, json={"price_cents": 1999}, headers=user_headers).json()
@@ -31,7 +32,7 @@ def test_crud_round_trip(client: TestClient, user_headers: dict[str, str]) -> No
 def test_list_is_paginated_with_a_total(client: TestClient, user_headers: dict[str, str]) -> None:
     for n in range(5):
         create(client, user_headers, name=f"item {n}")
-    page = client.get("/api/v1/items", params={"limit": 2, "offset": 2}, headers=user_headers).json()
+    page = client.get(f"{API_PREFIX}/items", params={"limit": 2, "offset": 2}, headers=user_headers).json()
     assert page["total"] == 5
     assert [i["name"] for i in page["items"]] == ["item 2", "item 3"]
 
@@ -40,17 +41,17 @@ def test_users_cannot_see_or_change_items_of_others(client: TestClient, user_hea
     item = create(client, user_headers)
     register(client, "other@example.com")
     other = auth_headers(client, "other@example.com")
-    url = f"/api/v1/items/{item['id']}"
+    url = f"{API_PREFIX}/items/{item['id']}"
     assert client.get(url, headers=other).status_code == 404
     assert client.patch(url, json={"name": "mine"}, headers=other).status_code == 404
     assert client.delete(url, headers=other).status_code == 404
-    assert client.get("/api/v1/items", headers=other).json()["total"] == 0
+    assert client.get(f"{API_PREFIX}/items", headers=other).json()["total"] == 0
 
 
 def test_admins_see_every_item(client: TestClient, user_headers: dict[str, str], admin_headers: dict[str, str]) -> None:
     item = create(client, user_headers)
-    assert client.get("/api/v1/items", headers=admin_headers).json()["total"] == 1
-    assert client.get(f"/api/v1/items/{item['id']}", headers=admin_headers).status_code == 200
+    assert client.get(f"{API_PREFIX}/items", headers=admin_headers).json()["total"] == 1
+    assert client.get(f"{API_PREFIX}/items/{item['id']}", headers=admin_headers).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -65,29 +66,29 @@ def test_admins_see_every_item(client: TestClient, user_headers: dict[str, str],
 def test_invalid_items_are_rejected(
     client: TestClient, user_headers: dict[str, str], payload: dict[str, object]
 ) -> None:
-    response = client.post("/api/v1/items", json=payload, headers=user_headers)
+    response = client.post(f"{API_PREFIX}/items", json=payload, headers=user_headers)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
 
 
 def test_update_refuses_null_for_required_fields(client: TestClient, user_headers: dict[str, str]) -> None:
     item = create(client, user_headers)
-    response = client.patch(f"/api/v1/items/{item['id']}", json={"name": None}, headers=user_headers)
+    response = client.patch(f"{API_PREFIX}/items/{item['id']}", json={"name": None}, headers=user_headers)
     assert response.status_code == 422
 
 
 def test_items_require_authentication(client: TestClient) -> None:
-    assert client.get("/api/v1/items").status_code == 401
+    assert client.get(f"{API_PREFIX}/items").status_code == 401
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 101}, {"offset": -1}])
 def test_pagination_bounds_are_validated(
     client: TestClient, user_headers: dict[str, str], params: dict[str, int]
 ) -> None:
-    assert client.get("/api/v1/items", params=params, headers=user_headers).status_code == 422
+    assert client.get(f"{API_PREFIX}/items", params=params, headers=user_headers).status_code == 422
 
 
 def test_timestamps_keep_their_offset(client: TestClient, user_headers: dict[str, str]) -> None:
     item = create(client, user_headers)
-    stored = client.get(f"/api/v1/items/{item['id']}", headers=user_headers).json()  # read back from the database
+    stored = client.get(f"{API_PREFIX}/items/{item['id']}", headers=user_headers).json()  # read back from the database
     assert datetime.fromisoformat(stored["created_at"]).utcoffset() == timedelta(0)

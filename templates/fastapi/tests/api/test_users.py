@@ -1,5 +1,6 @@
 from fastapi.testclient import TestClient
 
+from app.core.config import API_PREFIX
 from app.models import Role
 from app.repositories.users import UserRepository
 from app.services.users import set_role
@@ -7,7 +8,7 @@ from tests.conftest import auth_headers, register, run_in_db
 
 
 def test_only_admins_list_users(client: TestClient, user_headers: dict[str, str]) -> None:
-    response = client.get("/api/v1/users", headers=user_headers)
+    response = client.get(f"{API_PREFIX}/users", headers=user_headers)
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "forbidden"
 
@@ -15,7 +16,7 @@ def test_only_admins_list_users(client: TestClient, user_headers: dict[str, str]
 def test_admin_lists_users_page_by_page(client: TestClient, admin_headers: dict[str, str]) -> None:
     for n in range(3):
         register(client, f"user{n}@example.com")
-    response = client.get("/api/v1/users", params={"limit": 2, "offset": 2}, headers=admin_headers)
+    response = client.get(f"{API_PREFIX}/users", params={"limit": 2, "offset": 2}, headers=admin_headers)
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == 4
@@ -26,15 +27,15 @@ def test_admin_lists_users_page_by_page(client: TestClient, admin_headers: dict[
 def test_admin_deletes_a_user_and_their_items(client: TestClient, admin_headers: dict[str, str]) -> None:
     user_id = register(client, "gone@example.com")["id"]
     headers = auth_headers(client, "gone@example.com")
-    client.post("/api/v1/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers)
+    client.post(f"{API_PREFIX}/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers)
 
-    assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 204
-    assert client.get("/api/v1/items", headers=admin_headers).json()["total"] == 0
-    assert client.delete(f"/api/v1/users/{user_id}", headers=admin_headers).status_code == 404
+    assert client.delete(f"{API_PREFIX}/users/{user_id}", headers=admin_headers).status_code == 204
+    assert client.get(f"{API_PREFIX}/items", headers=admin_headers).json()["total"] == 0
+    assert client.delete(f"{API_PREFIX}/users/{user_id}", headers=admin_headers).status_code == 404
     # The token outlives the account until it expires, but reading the account or creating items with it fails.
     for response in (
-        client.get("/api/v1/users/me", headers=headers),
-        client.post("/api/v1/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers),
+        client.get(f"{API_PREFIX}/users/me", headers=headers),
+        client.post(f"{API_PREFIX}/items", json={"name": "Lamp", "price_cents": 1200}, headers=headers),
     ):
         assert response.status_code == 401
         assert response.json()["error"]["message"] == "Invalid or expired token"
@@ -45,6 +46,6 @@ def test_a_new_role_takes_effect_with_the_next_login(client: TestClient, databas
     before = auth_headers(client, "promoted@example.com")
     run_in_db(database_url, lambda session: set_role(UserRepository(session), "promoted@example.com", Role.ADMIN))
 
-    assert client.get("/api/v1/users", headers=before).status_code == 403
+    assert client.get(f"{API_PREFIX}/users", headers=before).status_code == 403
     after = auth_headers(client, "promoted@example.com")
-    assert client.get("/api/v1/users", headers=after).status_code == 200
+    assert client.get(f"{API_PREFIX}/users", headers=after).status_code == 200

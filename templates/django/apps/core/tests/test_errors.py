@@ -1,10 +1,13 @@
 import pytest
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import path
 from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
+
+API = settings.API_PREFIX
 
 
 def assert_error(body: dict[str, object], code: str) -> None:
@@ -22,13 +25,13 @@ def test_unknown_path_uses_the_error_format(api_client: APIClient) -> None:
 
 
 def test_wrong_method_uses_the_error_format(api_client: APIClient) -> None:
-    response = api_client.put("/health")
+    response = api_client.put(settings.HEALTH_PATH)
     assert response.status_code == 405
     assert_error(response.json(), "method_not_allowed")
 
 
 def test_validation_errors_list_each_field(api_client: APIClient) -> None:
-    response = api_client.post("/api/v1/auth/register", {"email": "not-an-email", "password": "short"}, format="json")
+    response = api_client.post(f"{API}/auth/register", {"email": "not-an-email", "password": "short"}, format="json")
     assert response.status_code == 400
     body = response.json()
     assert_error(body, "validation_error")

@@ -28,7 +28,7 @@ def test_the_login_token_carries_the_account_id_role_and_lifetime() -> None:
     token = str(access_token_for(user))
     claims = jwt.decode(token, settings.SIMPLE_JWT["SIGNING_KEY"], algorithms=["HS256"])
     assert (claims["sub"], claims["role"]) == (str(user.id), "admin")
-    assert claims["exp"] - claims["iat"] == 30 * 60
+    assert claims["exp"] - claims["iat"] == settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
 
 

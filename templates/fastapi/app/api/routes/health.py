@@ -2,18 +2,19 @@ from fastapi import APIRouter, HTTPException, Request
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.responses import errors
+from app.core.config import HEALTH_PATH, READY_PATH
 from app.core.db import ping
 from app.schemas.common import Health
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Liveness: the process answers")
+@router.get(HEALTH_PATH, summary="Liveness: the process answers")
 async def health() -> Health:
     return Health(status="ok")
 
 
-@router.get("/ready", summary="Readiness: the database answers", responses=errors(503))
+@router.get(READY_PATH, summary="Readiness: the database answers", responses=errors(503))
 async def ready(request: Request) -> Health:
     try:
         await ping(request.app.state.engine)
