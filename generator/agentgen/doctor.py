@@ -196,8 +196,7 @@ def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
             findings.append(Finding(standard, ABSENT, "", impl.note if impl else ""))
             continue
         if unmet := impl.unmet(answers):
-            off = impl.feature is not None and answers.get(impl.feature) is False
-            findings.append(Finding(standard, OFF if off else ABSENT, "", unmet))
+            findings.append(Finding(standard, OFF if impl.turned_off(answers) else ABSENT, "", unmet))
             continue
         problems = [(c.file, problem) for c in checks if (problem := run_check(project, c, answers))]
         if problems:

@@ -353,8 +353,7 @@ def standards_answer(
         if impl is None or not impl.files:
             continue
         if unmet := impl.unmet(answers):
-            off = impl.feature is not None and answers.get(impl.feature) is False
-            row.update(status=TURNED_OFF if off else NOT_GENERATED, note=unmet)
+            row.update(status=TURNED_OFF if impl.turned_off(answers) else NOT_GENERATED, note=unmet)
             continue
         specs = [spec for spec in catalog.values if spec.standard == hit.id and spec.answer in answers]
         row.update(

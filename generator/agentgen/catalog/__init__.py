@@ -138,9 +138,12 @@ class Implementation:
         """The listed checks that apply to these answers, or else: every file exists."""
         return tuple(c for c in self.checks if c.applies(answers)) or tuple(Check("exists", f) for f in self.files)
 
+    def turned_off(self, answers: dict[str, Any]) -> bool:
+        return self.feature is not None and answers.get(self.feature) is False
+
     def unmet(self, answers: dict[str, Any]) -> str | None:
         """Why the project does not carry this standard although the stack can: an answer chose otherwise."""
-        if self.feature and answers.get(self.feature) is False:
+        if self.turned_off(answers):
             return f"turned off ({self.feature}=false)"
         wrong = [(k, v) for k, v in self.requires.items() if str(answers.get(k)) != v]
         return "; ".join(f"{k} is {answers.get(k)}, not {v}" for k, v in wrong) or None
