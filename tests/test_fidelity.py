@@ -80,3 +80,11 @@ def test_a_dest_that_is_no_project_name_takes_the_profile_name(tmp_path: Path):
     dest = tmp_path / "2026"
     assert run_agentgen("new", str(HERE / "ties.md"), str(dest), "--defaults", "--no-git").returncode == 0
     assert yaml.safe_load((dest / ".copier-answers.yml").read_text())["project_name"] == "ties"
+
+
+def test_inspect_shows_each_stated_value_with_its_line():
+    result = run_agentgen("inspect", str(HERE / "values.md"), env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    table = result.stdout[result.stdout.index("Values") :]
+    for answer, value, line in [("api_prefix", "/api/v2", 7), ("id_type", "uuid", 9), ("token_minutes", "15", 13)]:
+        assert any(answer in row and value in row and f"L{line}:" in row for row in table.splitlines()), answer

@@ -90,6 +90,12 @@ def print_inference(inference: Inference) -> None:
         )
     console.print(candidates)
 
+    if inference.values:
+        values = Table("answer", "value", "stated by", title="Values", title_justify="left")
+        for answer, hit in inference.values.items():
+            values.add_row(answer, str(hit.value), f"L{hit.evidence.line}: {hit.evidence.text}")
+        console.print(values)
+
     if inference.standards:
         standards = Table("standard", "asked by", title="Standards", title_justify="left")
         for hit in inference.standards:
