@@ -86,5 +86,5 @@ def test_inspect_shows_each_stated_value_with_its_line():
     result = run_agentgen("inspect", str(HERE / "values.md"), env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     table = result.stdout[result.stdout.index("Values") :]
-    for answer, value, line in [("api_prefix", "/api/v2", 7), ("id_type", "uuid", 9), ("token_minutes", "15", 13)]:
+    for answer, value, line in [("api_prefix", "/api/v2", 8), ("id_type", "uuid", 10), ("token_minutes", "15", 14)]:
         assert any(answer in row and value in row and f"L{line}:" in row for row in table.splitlines()), answer
