@@ -145,10 +145,10 @@ def new(
     from agentgen.source import resolve_source
 
     parsed = read_profile(resolve_profile(profile))
-    inference = infer(parsed)
     target = dest or default_dest(parsed)
     check_destination(target)
     source = resolve_source(template_src)
+    inference = infer(parsed, source.catalog)
     interactive = not defaults and sys.stdin.isatty()
     report.print_inference_summary(inference)
     plan = plan_with_source(
@@ -163,10 +163,9 @@ def new(
     )
     report.print_plan(plan)
     rendered = render(plan, source, git=git)
-    from agentgen.catalog import load_catalog
     from agentgen.verify import missing_tools, verify
 
-    chosen = load_catalog().stacks.get(plan.stack)
+    chosen = source.catalog.stacks.get(plan.stack)
     report.print_conformance(plan)
     report.print_next_steps(plan, rendered, missing_tools(chosen.toolchain if chosen else ()))
     if run_verify:

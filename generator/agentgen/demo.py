@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from agentgen.catalog import load_catalog
+from agentgen.catalog import Stack
 from agentgen.errors import AgentgenError
 from agentgen.files import load_yaml, read_bounded
 from agentgen.infer import infer
@@ -88,7 +88,7 @@ def plan_batch(manifest: Path, out: Path, source: TemplateSource) -> list[Plan]:
             profile = read_profile(resolve_profile(entry["profile"], base=manifest.parent))
             plan = plan_with_source(
                 profile,
-                infer(profile),
+                infer(profile, source.catalog),
                 out / name,
                 source,
                 stack=entry.get("stack"),
@@ -144,12 +144,17 @@ def run_batch(
 
     if verify_projects:
         with tempfile.TemporaryDirectory(prefix="agentgen-demo-") as scratch:
-            _verify_all(plans, outcomes, jobs, shared_caches(Path(scratch)), progress)
+            _verify_all(plans, outcomes, jobs, shared_caches(Path(scratch)), progress, source.catalog.stacks)
     return outcomes
 
 
 def _verify_all(
-    plans: list[Plan], outcomes: list[Outcome], jobs: int, env: dict[str, str], progress: Progress | None
+    plans: list[Plan],
+    outcomes: list[Outcome],
+    jobs: int,
+    env: dict[str, str],
+    progress: Progress | None,
+    stacks: dict[str, Stack],
 ) -> None:
     """Verify the generated projects `jobs` at a time. They share tool caches (`env`): what one project's type
     checker learned about the standard library and common packages, the next one reuses."""
@@ -166,7 +171,6 @@ def _verify_all(
             progress("verified", outcome)
 
     # Longest first: otherwise a long project started last runs alone at the end, leaving cores idle.
-    stacks = load_catalog().stacks
 
     def expected_seconds(pair: tuple[Plan, Outcome]) -> float:
         stack = stacks.get(pair[0].stack)  # a template source may offer stacks the catalog does not know

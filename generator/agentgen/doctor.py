@@ -1,6 +1,6 @@
 """Does a generated repository still meet its profile? Each standard the profile names is checked against the
-catalog's record of how the project's stack implements it. Checks are data (implementations.yml) plus the small
-named functions below.
+catalog's record of how the project's stack implements it. Checks are data (each stack's templates/<stack>/stack.yml)
+plus the small named functions below.
 """
 
 from __future__ import annotations

@@ -465,18 +465,20 @@ def plan_with_source(
 ) -> Plan:
     """build_plan with the stacks and questions this template source offers."""
     data = typed_answers(data or {}, source.questions)
+    catalog = source.catalog
     plan = build_plan(
         profile,
         inference,
         dest,
-        available_stacks=source.stacks or list(load_catalog().stacks),
+        available_stacks=source.stacks or list(catalog.stacks),
         known_answers=set(source.questions) or None,
         stack=stack,
         database=database,
         data=data,
         prompter=prompter,
+        catalog=catalog,
     )
-    name, chosen = str(plan.answers["project_name"]), load_catalog().stacks.get(str(plan.answers["stack"]))
+    name, chosen = str(plan.answers["project_name"]), catalog.stacks.get(str(plan.answers["stack"]))
     if chosen and name in source.package_names(chosen.id, chosen.packages):
         raise AgentgenError(
             f"project name {name!r} is the name of one of its own dependencies in the {chosen.id} stack; "

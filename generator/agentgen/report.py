@@ -92,8 +92,8 @@ def print_inference(inference: Inference) -> None:
 
     if inference.values:
         values = Table("answer", "value", "stated by", title="Values", title_justify="left")
-        for answer, hit in inference.values.items():
-            values.add_row(answer, str(hit.value), f"L{hit.evidence.line}: {hit.evidence.text}")
+        for answer, stated in inference.values.items():
+            values.add_row(answer, str(stated.value), f"L{stated.evidence.line}: {stated.evidence.text}")
         console.print(values)
 
     if inference.standards:

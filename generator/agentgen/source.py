@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from agentgen.catalog import PackageNames
+from agentgen.catalog import Catalog, PackageNames, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.files import load_yaml, read_bounded
 from agentgen.git import git
@@ -43,6 +43,11 @@ class TemplateSource:
         if not isinstance(config, dict):
             raise AgentgenError(f"{self.root / 'copier.yml'}: not a mapping of questions")
         return {str(k): v for k, v in config.items() if not str(k).startswith("_")}
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The catalog with this source's own stacks: a local copy brings its templates/<stack>/stack.yml."""
+        return load_catalog(self.root / "templates" if self.root else None)
 
     @cached_property
     def stacks(self) -> list[str]:

@@ -6,9 +6,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from agentgen.errors import AgentgenError
+from agentgen.files import load_yaml, read_bounded
+from agentgen.resources import data_root
 
 # YAML section → the kind reported in inference results.
 KINDS = {
@@ -247,8 +252,39 @@ def _technology(tech_id: str, kind: str, spec: dict[str, Any]) -> Technology:
     )
 
 
+MANIFEST = "stack.yml"
+
+
+def _implementation(spec: dict[str, Any]) -> Implementation:
+    return Implementation(
+        tuple(spec.get("files", [])),
+        spec.get("feature"),
+        spec.get("note", ""),
+        tuple(Check(**check) for check in spec.get("checks", [])),
+        {str(k): str(v) for k, v in (spec.get("requires") or {}).items()},
+        spec.get("uses"),
+    )
+
+
+def manifests(templates: Path) -> dict[str, dict[str, Any]]:
+    """Each stack's templates/<stack>/stack.yml, by stack, in the folders' order."""
+    found = {}
+    for path in sorted(templates.glob(f"*/{MANIFEST}")):
+        spec = load_yaml(read_bounded(path), str(path))
+        if not isinstance(spec, dict):
+            raise AgentgenError(f"{path}: not a mapping")
+        found[path.parent.name] = spec
+    return found
+
+
+def load_catalog(templates: Path | None = None) -> Catalog:
+    """The catalog of agentgen's own stacks and, where another copy of the templates is given, of the stacks whose
+    manifests it holds (its knowledge wins; a copy older than the manifests keeps agentgen's)."""
+    return _load_catalog(templates.resolve() if templates else None)
+
+
 @cache
-def load_catalog() -> Catalog:
+def _load_catalog(templates: Path | None) -> Catalog:
     tech_data = _load("technologies.yml")
     technologies = tuple(
         _technology(tech_id, kind, spec or {})
@@ -266,35 +302,30 @@ def load_catalog() -> Catalog:
         for sid, spec in _load("standards.yml")["standards"].items()
     )
     stack_data = _load("stacks.yml")
-    stacks = {
-        sid: Stack(
-            sid,
-            spec["title"],
-            spec["language"],
-            spec["framework"],
-            tuple(spec["databases"]),
-            PackageNames(**spec["packages"]) if "packages" in spec else None,
-            spec.get("verify_seconds", 0),
-            tuple(Tool(name, stack_data["tools"][name]) for name in spec.get("toolchain", [])),
-        )
-        for sid, spec in stack_data["stacks"].items()
-    }
-    impl_data = _load("implementations.yml")
-    features = tuple(Feature(answer, spec["standard"], spec["title"]) for answer, spec in impl_data["features"].items())
-    implementations = {
-        stack: {
-            sid: Implementation(
-                tuple(spec.get("files", [])),
-                spec.get("feature"),
-                spec.get("note", ""),
-                tuple(Check(**check) for check in spec.get("checks", [])),
-                {str(k): str(v) for k, v in (spec.get("requires") or {}).items()},
-                spec.get("uses"),
+    specs = manifests(data_root() / "templates") | (manifests(templates) if templates else {})
+    try:
+        stacks = {
+            sid: Stack(
+                sid,
+                spec["title"],
+                spec["language"],
+                spec["framework"],
+                tuple(spec["databases"]),
+                PackageNames(**spec["packages"]) if "packages" in spec else None,
+                spec.get("verify_seconds", 0),
+                tuple(Tool(name, stack_data["tools"][name]) for name in spec.get("toolchain", [])),
             )
-            for sid, spec in (standards_of_stack or {}).items()
+            for sid, spec in specs.items()
         }
-        for stack, standards_of_stack in impl_data["stacks"].items()
-    }
+        implementations = {
+            sid: {standard: _implementation(impl) for standard, impl in (spec.get("implementations") or {}).items()}
+            for sid, spec in specs.items()
+        }
+    except (KeyError, TypeError) as err:
+        raise AgentgenError(f"{templates or data_root()}: a stack's {MANIFEST} lacks or misnames {err}") from None
+    features = tuple(
+        Feature(answer, spec["standard"], spec["title"]) for answer, spec in stack_data["features"].items()
+    )
     values = tuple(
         ValueSpec(
             answer,
