@@ -388,7 +388,10 @@ def build_plan(
     data: dict[str, Any] | None = None,
     prompter: Prompter | None = None,
     catalog: Catalog | None = None,
+    defaults: dict[str, Any] | None = None,
 ) -> Plan:
+    """`defaults`: the template's answers where nothing decides otherwise (STANDARDS.md shows the value generated,
+    whether the profile stated it or not, as `update` will)."""
     catalog = catalog or load_catalog()
     prompter = prompter or Defaults()
     data = dict(data or {})
@@ -443,7 +446,7 @@ def build_plan(
     unfollowed += _probe_paths(decisions)
 
     answers = {key: decision.value for key, decision in decisions.items()}
-    answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), answers)
+    answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), {**(defaults or {}), **answers})
     dirs, foreign = split_layout(structure_dirs(inference.structure), catalog, str(answers["stack"]))
     warnings += [
         f"layout folders of {tech} are not added to a {answers['stack']} project: {', '.join(folders)}"
@@ -477,6 +480,7 @@ def plan_with_source(
         data=data,
         prompter=prompter,
         catalog=catalog,
+        defaults=source.defaults,
     )
     name, chosen = str(plan.answers["project_name"]), catalog.stacks.get(str(plan.answers["stack"]))
     if chosen and name in source.package_names(chosen.id, chosen.packages):

@@ -45,6 +45,12 @@ class TemplateSource:
         return {str(k): v for k, v in config.items() if not str(k).startswith("_")}
 
     @cached_property
+    def defaults(self) -> dict[str, Any]:
+        """Each question's default where it is a plain value (not one Jinja computes from other answers)."""
+        plain = {k: q.get("default") for k, q in self.questions.items() if isinstance(q, dict) and "default" in q}
+        return {k: v for k, v in plain.items() if not (isinstance(v, str) and "{{" in v)}
+
+    @cached_property
     def catalog(self) -> Catalog:
         """The catalog with this source's own stacks: a local copy brings its templates/<stack>/stack.yml."""
         return load_catalog(self.root / "templates" if self.root else None)
