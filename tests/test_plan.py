@@ -165,3 +165,17 @@ def test_parse_data_reads_file_then_pairs(tmp_path: Path):
     answers.write_text("- not a mapping\n")
     with pytest.raises(AgentgenError, match="mapping"):
         parse_data([], answers)
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Senior Python engineer who builds async REST APIs with FastAPI.", "my-api: async REST APIs with FastAPI."),
+        ("Backend developer for an orders service on FastAPI.", "my-api: an orders service on FastAPI."),
+        ("Expert FastAPI developer. Use for new services.", "The my-api service."),
+        ("Orders API on FastAPI and PostgreSQL.", "Orders API on FastAPI and PostgreSQL."),
+    ],
+)
+def test_the_project_describes_the_service_not_the_persona(description: str, expected: str):
+    plan = plan_for(f"---\nname: api\ndescription: {description}\n---\n# FastAPI\n")
+    assert plan.answers["description"] == expected

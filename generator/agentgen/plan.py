@@ -312,6 +312,18 @@ def _probe_paths(decisions: dict[str, Decision]) -> list[str]:
     return warnings
 
 
+def _description(profile: Profile, catalog: Catalog, project_name: str) -> Decision:
+    """What the service is, not who the agent is: the profile's description unless it describes a persona."""
+    text = one_line(profile.description)
+    persona = catalog.persona.match(text)
+    if text and not persona:
+        return Decision(text, "profile description")
+    what = persona.group("what") if persona else None
+    if what:
+        return Decision(f"{project_name}: {what.strip()}.", "what the profile's persona builds")
+    return Decision(f"The {project_name} service.", "project name (the profile describes the agent)")
+
+
 def agent_file_name(profile: Profile) -> str:
     name = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", profile.name)).strip("-._")[:100]
     return name or "agent"
@@ -438,8 +450,7 @@ def build_plan(
     decisions["latency_target_ms"] = Decision(target or DEFAULT_LATENCY_MS, latency_why)
     stated, unfollowed = _stated_values(inference, catalog, str(stack_decision.value), known_answers)
     decisions.update(stated)
-    if profile.description:
-        decisions["description"] = Decision(one_line(profile.description), "profile description")
+    decisions["description"] = _description(profile, catalog, str(decisions["project_name"].value))
     decisions["agent_name"] = Decision(agent_file_name(profile), "profile name")
     for key, value in data.items():
         decisions[key] = Decision(value, "--data")

@@ -166,6 +166,8 @@ class Catalog:
     """For a profile that names no language or framework at all (never for one naming a stack agentgen lacks)."""
     values: tuple[ValueSpec, ...] = ()
     """The concrete values a profile can state, in values.yml's order."""
+    persona: re.Pattern[str] = re.compile("(?!)")
+    """A profile description that speaks of the agent rather than the service."""
 
     def implementation(self, stack: str, standard: str) -> Implementation | None:
         return self.implementations.get(stack, {}).get(standard)
@@ -326,6 +328,7 @@ def _load_catalog(templates: Path | None) -> Catalog:
     features = tuple(
         Feature(answer, spec["standard"], spec["title"]) for answer, spec in stack_data["features"].items()
     )
+    value_data = _load("values.yml")
     values = tuple(
         ValueSpec(
             answer,
@@ -335,7 +338,7 @@ def _load_catalog(templates: Path | None) -> Catalog:
             spec.get("value"),
             re.compile(spec["unless"], re.IGNORECASE) if "unless" in spec else None,
         )
-        for answer, spec in _load("values.yml")["values"].items()
+        for answer, spec in value_data["values"].items()
     )
     return Catalog(
         technologies,
@@ -346,4 +349,5 @@ def _load_catalog(templates: Path | None) -> Catalog:
         implementations,
         stack_data.get("default_stack", "fastapi"),
         values,
+        re.compile(value_data["persona"], re.IGNORECASE),
     )
