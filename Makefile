@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO ?= build/demo-service
 
-.PHONY: setup demo services test lint bench
+.PHONY: setup demo services test lint bench regen
 
 $(BIN)/agentgen: pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,10 +21,13 @@ services:  ## the tests' private PostgreSQL, MariaDB and Redis on loopback (inst
 	bash scripts/services.sh start
 
 test: setup services  ## the whole suite, generated projects' own suites included
-	$(BIN)/ruff check generator tests bench hatch_build.py
-	$(BIN)/ruff format --check generator tests bench hatch_build.py
+	$(BIN)/ruff check generator tests bench scripts/copier_choices.py hatch_build.py
+	$(BIN)/ruff format --check generator tests bench scripts/copier_choices.py hatch_build.py
 	$(BIN)/mypy
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -n 2
+
+regen: setup  ## rewrite what is generated from the stacks' manifests: copier.yml's stack and database questions
+	$(BIN)/python scripts/copier_choices.py .
 
 bench: setup
 	$(BIN)/python bench/run.py help

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
 from agentgen.catalog import load_catalog
 from agentgen.resources import data_root
+
+from .conftest import run_agentgen
 
 COPIER = yaml.safe_load((data_root() / "copier.yml").read_text())
 
@@ -59,3 +65,42 @@ def test_every_stack_says_how_long_verifying_takes_and_where_its_package_names_a
         lock = data_root() / "templates" / stack / spec.packages.file
         assert lock.is_file()
         assert len(re.findall(spec.packages.pattern, lock.read_text())) >= 10
+
+
+def test_copier_yml_offers_what_the_manifests_say():
+    result = subprocess.run(
+        [sys.executable, "scripts/copier_choices.py", "--check", str(data_root())], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_new_stack_is_one_folder(tmp_path: Path):
+    """A throwaway stack: its folder with a stack.yml (and its files) is all agentgen needs to infer it, offer it,
+    generate it and say which standards it implements."""
+    source = tmp_path / "templates-copy"
+    (source / "templates").mkdir(parents=True)
+    shutil.copy(data_root() / "copier.yml", source)
+    shutil.copytree(data_root() / "templates" / "_shared", source / "templates" / "_shared")
+    tiny = source / "templates" / "tiny"
+    tiny.mkdir()
+    (tiny / "stack.yml").write_text(
+        "title: Tiny Flask (Python)\nlanguage: python\nframework: flask\ndatabases: [sqlite]\n"
+        "implementations:\n"
+        "  health:\n    files: [app.py]\n"
+        "    checks: [{check: contains, file: app.py, pattern: 'HEALTH_PATH = \"${health_path}\"'}]\n"
+    )
+    (tiny / "app.py.jinja").write_text('"""{{ description }}"""\n\nHEALTH_PATH = "{{ health_path }}"\n')
+    answers_file = "{{ _copier_conf.answers_file }}.jinja"  # every stack records its answers the shared way
+    shutil.copy(data_root() / "templates" / "fastapi" / answers_file, tiny / answers_file)
+    subprocess.run([sys.executable, "scripts/copier_choices.py", str(source)], check=True, cwd=data_root())
+    profile = tmp_path / "flask.md"
+    profile.write_text("---\nname: flask-dev\ndescription: Orders API on Flask.\n---\n# Flask\n\n- `/healthz` probe\n")
+
+    result = run_agentgen(
+        "new", str(profile), str(tmp_path / "svc"), "--defaults", "--no-git", "--template-src", str(source)
+    )
+    assert result.returncode == 0, result.stderr
+    answers = yaml.safe_load((tmp_path / "svc" / ".copier-answers.yml").read_text())
+    assert (answers["stack"], answers["database"]) == ("tiny", "sqlite")
+    assert 'HEALTH_PATH = "/healthz"' in (tmp_path / "svc" / "app.py").read_text()
+    assert {row["id"]: row["status"] for row in answers["standards"]}["health"] == "implemented"
