@@ -33,8 +33,8 @@ def test_each_builtin_profile_infers_exactly_its_own_stack(name: str, stack: str
 
 def test_django_mysql_is_test_driven_with_its_coverage_threshold():
     inference = infer(read_profile(builtin_profiles()["django-mysql"]))
-    assert inference.testing["tdd"] is True
-    assert inference.testing["coverage_min"] == 90
+    assert inference.testing.tdd is True
+    assert inference.testing.coverage_min == 90
 
 
 def test_express_layered_structure_has_the_seven_layers():
@@ -154,7 +154,7 @@ def test_every_standard_id_the_catalog_promises_exists():
     [("Keep test coverage above 85%.", 85), ("Aim for 90% coverage.", 90), ("Coverage: minimum 75 %", 75)],
 )
 def test_coverage_threshold(line: str, coverage: int):
-    assert infer_text(f"---\nname: x\n---\n{line}\n").testing["coverage_min"] == coverage
+    assert infer_text(f"---\nname: x\n---\n{line}\n").testing.coverage_min == coverage
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_coverage_threshold(line: str, coverage: int):
 )
 def test_latency_target_is_read_as_written(line: str, percentile: int, target: int):
     performance = infer_text(f"---\nname: x\n---\n{line}\n").performance
-    assert (performance["percentile"], performance["target_ms"]) == (percentile, target)
+    assert (performance.percentile, performance.target_ms) == (percentile, target)
 
 
 def test_json_has_exactly_the_documented_top_level_keys():

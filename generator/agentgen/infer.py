@@ -90,6 +90,31 @@ class ValueHit:
         return {"value": self.value, "evidence": self.evidence.to_json()}
 
 
+@dataclass(frozen=True)
+class Testing:
+    tdd: bool
+    coverage_min: int | None = None
+    evidence: Evidence | None = None
+    """The line stating the coverage gate."""
+
+    def to_json(self) -> dict[str, Any]:
+        evidence = {"coverage_evidence": self.evidence.to_json()} if self.evidence else {}
+        return {"tdd": self.tdd, "coverage_min": self.coverage_min, **evidence}
+
+
+@dataclass(frozen=True)
+class Performance:
+    """The latency target as the profile states it."""
+
+    percentile: int | None = None
+    target_ms: int | None = None
+    evidence: Evidence | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        evidence = {"evidence": self.evidence.to_json()} if self.evidence else {}
+        return {"percentile": self.percentile, "target_ms": self.target_ms, **evidence}
+
+
 @dataclass
 class Inference:
     name: str
@@ -103,8 +128,8 @@ class Inference:
     ambiguity: str | None
     candidates: dict[str, list[Candidate]]
     structure: list[str]
-    testing: dict[str, Any]
-    performance: dict[str, Any]
+    testing: Testing
+    performance: Performance
     standards: list[StandardHit]
     warnings: list[str]
     alternatives: list[str] = field(default_factory=list)
@@ -132,8 +157,8 @@ class Inference:
             "ambiguity": self.ambiguity,
             "candidates": {kind: [c.to_json() for c in ranked] for kind, ranked in self.candidates.items()},
             "structure": self.structure,
-            "testing": self.testing,
-            "performance": self.performance,
+            "testing": self.testing.to_json(),
+            "performance": self.performance.to_json(),
             "standards": [s.to_json() for s in self.standards],
             "values": {answer: hit.to_json() for answer, hit in self.values.items()},
             "alternatives": self.alternatives,
@@ -302,28 +327,25 @@ def _first_number(profile: Profile, patterns: tuple[re.Pattern[str], ...]) -> tu
     return None
 
 
-def _testing(standards: list[StandardHit], values: dict[str, ValueHit]) -> dict[str, Any]:
+def _testing(standards: list[StandardHit], values: dict[str, ValueHit]) -> Testing:
     coverage = values.get("coverage_min")
-    testing: dict[str, Any] = {"tdd": any(s.id == "tdd" for s in standards), "coverage_min": None}
-    if coverage:
-        testing["coverage_min"] = coverage.value
-        testing["coverage_evidence"] = coverage.evidence.to_json()
-    return testing
+    tdd = any(s.id == "tdd" for s in standards)
+    return Testing(tdd, int(coverage.value), coverage.evidence) if coverage else Testing(tdd)
 
 
-def _performance(profile: Profile) -> dict[str, Any]:
+def _performance(profile: Profile) -> Performance:
     """The latency target as written: its percentile (p99 stays p99) and milliseconds."""
-    performance: dict[str, Any] = {"percentile": None, "target_ms": None}
     found = _first_number(profile, _LATENCY)
-    if found:
-        match, block = found
-        groups = match.groupdict()
-        percentile = groups.get("p") or groups.get("q")
-        value = float(match.group("value"))
-        performance["percentile"] = int(percentile or DEFAULT_PERCENTILE)
-        performance["target_ms"] = round(value * 1000 if match.group("unit").lower() in ("s", "seconds") else value)
-        performance["evidence"] = Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())).to_json()
-    return performance
+    if not found:
+        return Performance()
+    match, block = found
+    groups = match.groupdict()
+    value = float(match.group("value"))
+    return Performance(
+        int(groups.get("p") or groups.get("q") or DEFAULT_PERCENTILE),
+        round(value * 1000 if match.group("unit").lower() in ("s", "seconds") else value),
+        Evidence(block.line_of(match.start()), excerpt(block.text, *match.span())),
+    )
 
 
 _UNITS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}

@@ -444,10 +444,10 @@ def build_plan(
     decisions.update({k: v for k, v in features.items() if k not in data})
 
     decisions["coverage_min"] = Decision(DEFAULT_COVERAGE, "agentgen default")  # unless the profile states one
-    target = inference.performance.get("target_ms")
-    latency_why = _cite([Evidence(**inference.performance["evidence"])]) if target else "agentgen default"
-    decisions["latency_percentile"] = Decision(inference.performance.get("percentile") or 95, latency_why)
-    decisions["latency_target_ms"] = Decision(target or DEFAULT_LATENCY_MS, latency_why)
+    performance = inference.performance
+    latency_why = _cite([performance.evidence]) if performance.evidence else "agentgen default"
+    decisions["latency_percentile"] = Decision(performance.percentile or 95, latency_why)
+    decisions["latency_target_ms"] = Decision(performance.target_ms or DEFAULT_LATENCY_MS, latency_why)
     stated, unfollowed = _stated_values(inference, catalog, str(stack_decision.value), known_answers)
     decisions.update(stated)
     decisions["description"] = _description(profile, catalog, str(decisions["project_name"].value))

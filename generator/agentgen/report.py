@@ -64,9 +64,9 @@ def print_inference(inference: Inference) -> None:
     if inference.ambiguous:
         summary.add_row("ambiguous", styled(inference.ambiguity or "", "yellow"))
     testing = inference.testing
-    summary.add_row("testing", f"tdd={testing['tdd']} coverage_min={testing['coverage_min']}")
+    summary.add_row("testing", f"tdd={testing.tdd} coverage_min={testing.coverage_min}")
     performance = inference.performance
-    target = f"p{performance['percentile']} under {performance['target_ms']} ms" if performance["target_ms"] else None
+    target = f"p{performance.percentile} under {performance.target_ms} ms" if performance.target_ms else None
     summary.add_row("performance", target or styled("no latency target", "dim"))
     if inference.structure:
         summary.add_row("structure", ", ".join(inference.structure))
