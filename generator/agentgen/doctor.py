@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,20 @@ from agentgen.profile import read_profile
 from agentgen.source import builtin_source
 from agentgen.update import template_status
 
-PASS, FAIL, OFF, ABSENT = "ok", "failing", "off", "not generated"
+
+class Status(StrEnum):
+    """How a standard the profile names stands in the project."""
+
+    OK = "ok"
+    FAILING = "failing"
+    OFF = "off"
+    NOT_GENERATED = "not generated"
 
 
 @dataclass(frozen=True)
 class Finding:
     standard: str
-    status: str
+    status: Status
     where: str
     why: str
 
@@ -44,7 +52,7 @@ class Diagnosis:
 
     @property
     def failing(self) -> list[str]:
-        return [f.standard for f in self.findings if f.status == FAIL]
+        return [f.standard for f in self.findings if f.status == Status.FAILING]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -193,14 +201,18 @@ def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
         impl = catalog.implementation(stack, standard)
         checks = impl.all_checks(answers) if impl else ()
         if impl is None or not checks:
-            findings.append(Finding(standard, ABSENT, "", impl.note if impl else ""))
+            findings.append(Finding(standard, Status.NOT_GENERATED, "", impl.note if impl else ""))
             continue
         if unmet := impl.unmet(answers):
-            findings.append(Finding(standard, OFF if impl.turned_off(answers) else ABSENT, "", unmet))
+            findings.append(
+                Finding(standard, Status.OFF if impl.turned_off(answers) else Status.NOT_GENERATED, "", unmet)
+            )
             continue
         problems = [(c.file, problem) for c in checks if (problem := run_check(project, c, answers))]
         if problems:
-            findings.append(Finding(standard, FAIL, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems)))
+            findings.append(
+                Finding(standard, Status.FAILING, problems[0][0], "; ".join(f"{f}: {w}" for f, w in problems))
+            )
         else:
-            findings.append(Finding(standard, PASS, ", ".join(dict.fromkeys(c.file for c in checks)), ""))
+            findings.append(Finding(standard, Status.OK, ", ".join(dict.fromkeys(c.file for c in checks)), ""))
     return Diagnosis(project.resolve(), stack, profile, findings, template_status(answers))

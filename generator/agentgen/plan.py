@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -334,12 +335,13 @@ def one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-IMPLEMENTED, DIFFERENTLY, NOT_GENERATED, TURNED_OFF = (
-    "implemented",
-    "implemented differently",
-    "not generated",
-    "turned off",
-)
+class Conformance(StrEnum):
+    """What STANDARDS.md and `new` say of a standard the profile names (stored in the answers as its text)."""
+
+    IMPLEMENTED = "implemented"
+    DIFFERENTLY = "implemented differently"
+    NOT_GENERATED = "not generated"
+    TURNED_OFF = "turned off"
 
 
 def standards_answer(
@@ -355,7 +357,7 @@ def standards_answer(
             "id": hit.id,
             "title": hit.title,
             "asked_by": f"line {first.line}: {first.text}",
-            "status": NOT_GENERATED,
+            "status": Conformance.NOT_GENERATED.value,
             "files": [],
             "value": "",
             "instead": "",
@@ -365,11 +367,12 @@ def standards_answer(
         if impl is None or not impl.files:
             continue
         if unmet := impl.unmet(answers):
-            row.update(status=TURNED_OFF if impl.turned_off(answers) else NOT_GENERATED, note=unmet)
+            status = Conformance.TURNED_OFF if impl.turned_off(answers) else Conformance.NOT_GENERATED
+            row.update(status=status.value, note=unmet)
             continue
         specs = [spec for spec in catalog.values if spec.standard == hit.id and spec.answer in answers]
         row.update(
-            status=IMPLEMENTED,
+            status=Conformance.IMPLEMENTED.value,
             files=list(impl.files),
             value=", ".join(f"{spec.answer} = {answers[spec.answer]}" for spec in specs),
         )
@@ -384,7 +387,7 @@ def standards_answer(
         if impl.uses and asked and impl.uses not in asked:
             changed.append(f"{', '.join(asked)} → {impl.uses}")
         if changed:
-            row.update(status=DIFFERENTLY, instead="; ".join(changed))
+            row.update(status=Conformance.DIFFERENTLY.value, instead="; ".join(changed))
     return rows
 
 

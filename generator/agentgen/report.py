@@ -232,9 +232,9 @@ def print_batch(outcomes: list[Outcome], out: Path) -> None:
 
 
 def print_diagnosis(diagnosis: Diagnosis) -> None:
-    from agentgen.doctor import FAIL, PASS
+    from agentgen.doctor import Status
 
-    colours = {PASS: "green", FAIL: "red"}
+    colours = {Status.OK: "green", Status.FAILING: "red"}
     table = Table("standard", "status", "where", "why", title=f"{diagnosis.project} ({diagnosis.stack})")
     for f in diagnosis.findings:
         colour = colours.get(f.status, "yellow")
