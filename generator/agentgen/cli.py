@@ -86,11 +86,9 @@ def inspect(
       agentgen inspect fastapi-postgres
       agentgen inspect ~/.claude/agents/backend-developer.md --json
     """
-    from agentgen.infer import infer
-    from agentgen.profile import read_profile
-    from agentgen.resources import resolve_profile
+    from agentgen import api
 
-    inference = infer(read_profile(resolve_profile(profile)))
+    inference = api.inspect(profile)
     if as_json:
         sys.stdout.write(json.dumps(inference.to_json(), indent=2, ensure_ascii=False, default=str) + "\n")
         return
@@ -135,37 +133,23 @@ def new(
       agentgen new ./agents/backend.md api --stack fastapi -d coverage_min=90
       agentgen new django-mysql shop --database postgresql --no-git
     """
-    from agentgen import report
-    from agentgen.infer import infer
-    from agentgen.plan import default_dest, parse_data, plan_with_source
-    from agentgen.profile import read_profile
+    from agentgen import api, report
+    from agentgen.plan import parse_data
     from agentgen.prompts import prompter
-    from agentgen.render import check_destination, render
-    from agentgen.resources import resolve_profile
-    from agentgen.source import resolve_source
+    from agentgen.verify import missing_tools, verify
 
-    parsed = read_profile(resolve_profile(profile))
-    target = dest or default_dest(parsed)
-    check_destination(target)
-    source = resolve_source(template_src)
-    inference = infer(parsed, source.catalog)
-    interactive = not defaults and sys.stdin.isatty()
-    report.print_inference_summary(inference)
-    plan = plan_with_source(
-        parsed,
-        inference,
-        target,
-        source,
+    request = api.prepare(profile, dest, template_src)
+    report.print_inference_summary(request.inference)
+    plan = api.plan(
+        request,
         stack=stack,
         database=database,
         data=parse_data(data or [], data_file),
-        prompter=prompter(interactive),
+        prompter=prompter(not defaults and sys.stdin.isatty()),
     )
     report.print_plan(plan)
-    rendered = render(plan, source, git=git)
-    from agentgen.verify import missing_tools, verify
-
-    chosen = source.catalog.stacks.get(plan.stack)
+    rendered = api.generate(plan, request.source, git=git)
+    chosen = request.source.catalog.stacks.get(plan.stack)
     report.print_conformance(plan)
     report.print_next_steps(plan, rendered, missing_tools(chosen.toolchain if chosen else ()))
     if run_verify:
@@ -207,38 +191,15 @@ def update(
       agentgen update ./orders-api
       agentgen update --data metrics=true --conflict rej
     """
-    import os
-
-    from agentgen import report
-    from agentgen.git import remote_source
+    from agentgen import api, report
     from agentgen.plan import parse_data
-    from agentgen.source import ENV_VAR
-    from agentgen.update import (
-        checked_answers,
-        is_newer,
-        latest_version,
-        load_project,
-        refreshed_standards,
-        retarget,
-        update_project,
-    )
 
-    loaded = load_project(project)
-    answers = checked_answers(loaded, parse_data(data or [], None))
-    source = template_src or os.environ.get(ENV_VAR)
-    if source:
-        source = remote_source(source, "--template-src" if template_src else f"${ENV_VAR}")
+    changes = parse_data(data or [], None)
     if check:
-        target = latest_version(source or loaded.src_path, vcs_ref)
-        newer = is_newer(target, loaded.commit)
-        report.console.print(f"{loaded.commit} → {target}: " + ("update available" if newer else "up to date"))
+        current, target, newer = api.update_available(project, template_src, vcs_ref)
+        report.console.print(f"{current} → {target}: " + ("update available" if newer else "up to date"))
         raise typer.Exit(1 if newer else 0)
-    if source and source != loaded.src_path:
-        loaded = retarget(loaded, source)
-    standards = refreshed_standards(loaded)
-    if standards is not None and "standards" not in answers:
-        answers["standards"] = standards
-    result = update_project(loaded, data=answers, vcs_ref=vcs_ref, conflict=conflict.value)
+    result = api.update(project, data=changes, template_src=template_src, vcs_ref=vcs_ref, conflict=conflict.value)
     report.print_update(result)
     raise typer.Exit(1 if result.conflicts else 0)
 
@@ -267,20 +228,11 @@ def demo(
       agentgen demo examples/workshop.yaml /tmp/workshop
       agentgen demo examples/workshop.yaml /tmp/workshop --verify --jobs 2 --force
     """
-    import os
+    from agentgen import api, report
 
-    from agentgen import report
-    from agentgen.demo import plan_batch, prepare_out, run_batch, write_reports
-    from agentgen.source import resolve_source
-
-    source = resolve_source(template_src)
-    plans = plan_batch(manifest, out, source)
-    prepare_out(out, [plan.project_name for plan in plans], force=force)
-    with report.batch_progress(len(plans), run_verify) as progress:
-        outcomes = run_batch(
-            plans, source, verify_projects=run_verify, jobs=jobs or os.cpu_count() or 1, progress=progress
-        )
-    write_reports(out, outcomes)
+    planned = api.plan_demo(manifest, out, force=force, template_src=template_src)
+    with report.batch_progress(len(planned.plans), run_verify) as progress:
+        outcomes = api.run_demo(planned, verify=run_verify, jobs=jobs, progress=progress)
     report.print_batch(outcomes, out)
     raise typer.Exit(0 if all(o.ok for o in outcomes) else 1)
 
@@ -301,10 +253,9 @@ def doctor(
       agentgen doctor
       agentgen doctor ./orders-api --json
     """
-    from agentgen import report
-    from agentgen.doctor import diagnose
+    from agentgen import api, report
 
-    diagnosis = diagnose(project)
+    diagnosis = api.doctor(project)
     if as_json:
         sys.stdout.write(json.dumps(diagnosis.to_json(), indent=2) + "\n")
     else:
