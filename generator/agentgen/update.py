@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from agentgen.answers import ANSWERS, agent_file, read_answers, write_answers
+from agentgen.copying import CopierFailed, copy_version, update_files
 from agentgen.errors import AgentgenError
 from agentgen.git import commit, git, is_remote, ref_name, remote_refs, remote_source
 from agentgen.interrupts import Interrupts
@@ -152,21 +152,19 @@ def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
 def update_project(
     project: Project, *, data: dict[str, Any], vcs_ref: str | None = None, conflict: str = "inline"
 ) -> UpdateResult:
-    from copier.errors import CopierError
-
     target = latest_version(project.src_path, vcs_ref)
     result = UpdateResult(current=project.commit, target=target)
     start = git(project.path, "rev-parse", "HEAD").strip()
     interrupts = Interrupts()
     with interrupts.installed():
         try:
-            _run_update(project, data=data, vcs_ref=vcs_ref, conflict=conflict)
+            update_files(project.path, data, vcs_ref, conflict)
             result.kept = _keep_changed_files_the_template_dropped(project, start)
         except BaseException as err:
             with interrupts.held():  # a second signal must not cut the reset short
                 git(project.path, "reset", "-q", "--hard", start, check=False)
                 git(project.path, "clean", "-fdq", check=False)
-            if isinstance(err, CopierError | ValueError):
+            if isinstance(err, CopierFailed | ValueError):
                 raise AgentgenError(f"update failed, nothing changed: {err}") from err
             raise
     status = git(project.path, "status", "--porcelain", "--untracked-files=all").splitlines()
@@ -177,37 +175,16 @@ def update_project(
     return result
 
 
-def _run_update(project: Project, *, data: dict[str, Any], vcs_ref: str | None, conflict: str) -> None:
-    from copier import run_update
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        run_update(
-            project.path,
-            data=data,
-            vcs_ref=vcs_ref,
-            defaults=True,
-            overwrite=True,
-            quiet=True,
-            conflict=conflict,  # type: ignore[arg-type]
-            unsafe=False,
-            skip_answered=True,
-        )
-
-
 def _keep_changed_files_the_template_dropped(project: Project, start: str) -> list[str]:
     """Copier deletes a file the new template version no longer has, even one the user edited: put those back."""
     status = git(project.path, "status", "--porcelain").splitlines()
     deleted = [line[3:] for line in status if "D" in line[:2]]
     if not deleted:
         return []
-    from copier import run_copy
-
     kept = []
-    with tempfile.TemporaryDirectory(prefix="agentgen-old-") as old, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory(prefix="agentgen-old-") as old:
         answers = {k: v for k, v in project.answers.items() if not k.startswith("_")}
-        run_copy(project.src_path, old, data=answers, vcs_ref=project.commit, defaults=True, quiet=True, unsafe=False)
+        copy_version(project.src_path, Path(old), answers, project.commit)
         for path in deleted:
             generated = Path(old, path)
             ours = subprocess.run(["git", "show", f"{start}:{path}"], cwd=project.path, capture_output=True).stdout
