@@ -153,3 +153,42 @@ def test_doctor_fails_when_the_key_type_changes(valued: Path, tmp_path: Path):
     statuses = {s["standard"]: (s["status"], s["why"]) for s in report["standards"]}
     assert statuses["uuid-keys"] == ("not generated", "id_type is int, not uuid")
     assert code == 0  # reported, as a standard the project does not carry; not a failure of the code
+
+
+# SQL assembled from strings, as each stack would write it: the `lacks` checks must see it.
+STRING_SQL = {
+    "fastapi": 'QUERY = text(f"SELECT * FROM items WHERE id = {1}")\n',
+    "django": 'ROWS = Item.objects.raw("SELECT * FROM items_item")\n',
+    "express": 'export const q = sql.raw("SELECT 1");\n',
+    "gin": 'var q = fmt.Sprintf("SELECT %d", 1)\n',
+}
+
+
+def test_every_check_of_every_named_standard_can_fail(valued: Path, tmp_path: Path):
+    """No claim that cannot fail: for each check doctor runs on this project, take away what it looks for (or add
+    what it must not find) and doctor names that standard."""
+    from agentgen.answers import read_answers
+    from agentgen.doctor import diagnose, pattern_of
+
+    answers = read_answers(valued)
+    report = diagnose(valued)
+    ok = [f.standard for f in report.findings if f.status == "ok"]
+    assert {"sql-injection", "audit-fields", "csrf"} <= set(ok)
+    catalog = load_catalog()
+    for n, standard in enumerate(ok):
+        impl = catalog.implementation(report.stack, standard)
+        assert impl is not None
+        for m, check in enumerate(impl.all_checks(answers)):
+            project = tmp_path / f"{n}-{m}"
+            shutil.copytree(valued, project)
+            target = project / check.file
+            if check.check in ("contains", "coverage_at_least"):
+                target.write_text(re.sub(pattern_of(check, answers), "", target.read_text(), flags=re.MULTILINE))
+            elif check.check == "lacks":
+                target.write_text(target.read_text() + STRING_SQL[report.stack])
+            elif check.check == "openapi_paths":
+                target.write_text(target.read_text().replace(f"{answers['ready_path']}:", "/elsewhere:"))
+            else:
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+            assert standard in diagnose(project).failing, (standard, check)
+            shutil.rmtree(project)
