@@ -21,13 +21,14 @@ services:  ## the tests' private PostgreSQL, MariaDB and Redis on loopback (inst
 	bash scripts/services.sh start
 
 test: setup services  ## the whole suite, generated projects' own suites included
-	$(BIN)/ruff check generator tests bench scripts/copier_choices.py hatch_build.py
-	$(BIN)/ruff format --check generator tests bench scripts/copier_choices.py hatch_build.py
+	$(BIN)/ruff check generator tests bench scripts/copier_choices.py scripts/regen.py hatch_build.py
+	$(BIN)/ruff format --check generator tests bench scripts/copier_choices.py scripts/regen.py hatch_build.py
 	$(BIN)/mypy
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -n 2
 
-regen: setup  ## rewrite what is generated from the stacks' manifests: copier.yml's stack and database questions
+regen: setup  ## rewrite what the stacks' manifests generate: copier.yml's stack questions, lock files, generated code
 	$(BIN)/python scripts/copier_choices.py .
+	$(BIN)/python scripts/regen.py
 
 bench: setup
 	$(BIN)/python bench/run.py help

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import json
 import shutil
 import subprocess
 import sys
@@ -14,7 +14,7 @@ import yaml
 from agentgen.catalog import load_catalog
 from agentgen.resources import data_root
 
-from .conftest import run_agentgen
+from .conftest import assert_one_line_error, run_agentgen
 
 COPIER = yaml.safe_load((data_root() / "copier.yml").read_text())
 
@@ -58,13 +58,8 @@ def test_every_framework_nearest_stack_exists():
 
 
 @pytest.mark.parametrize("stack", sorted(load_catalog().stacks))
-def test_every_stack_says_how_long_verifying_takes_and_where_its_package_names_are(stack: str):
-    spec = load_catalog().stacks[stack]
-    assert spec.verify_seconds > 0
-    if spec.packages:
-        lock = data_root() / "templates" / stack / spec.packages.file
-        assert lock.is_file()
-        assert len(re.findall(spec.packages.pattern, lock.read_text())) >= 10
+def test_every_stack_says_how_long_verifying_takes(stack: str):
+    assert load_catalog().stacks[stack].verify_seconds > 0
 
 
 def test_copier_yml_offers_what_the_manifests_say():
@@ -104,3 +99,14 @@ def test_a_new_stack_is_one_folder(tmp_path: Path):
     assert (answers["stack"], answers["database"]) == ("tiny", "sqlite")
     assert 'HEALTH_PATH = "/healthz"' in (tmp_path / "svc" / "app.py").read_text()
     assert {row["id"]: row["status"] for row in answers["standards"]}["health"] == "implemented"
+
+    # doctor checks it as the source's manifest says, when told which source (never from the answers file alone).
+    project = str(tmp_path / "svc")
+    assert_one_line_error(run_agentgen("doctor", project), "stack 'tiny' is not one this agentgen knows")
+    checked = run_agentgen("doctor", project, "--json", "--template-src", str(source))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert {f["standard"]: f["status"] for f in json.loads(checked.stdout)["standards"]}["health"] == "ok"
+    (tmp_path / "svc" / "app.py").write_text('HEALTH_PATH = "/health"\n')
+    broken = run_agentgen("doctor", project, "--json", "--template-src", str(source))
+    assert broken.returncode == 1
+    assert json.loads(broken.stdout)["failing"] == ["health"]

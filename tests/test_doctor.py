@@ -167,8 +167,8 @@ STRING_SQL = {
 def test_every_check_of_every_named_standard_can_fail(valued: Path, tmp_path: Path):
     """No claim that cannot fail: for each check doctor runs on this project, take away what it looks for (or add
     what it must not find) and doctor names that standard."""
-    from agentgen.answers import read_answers
     from agentgen.doctor import diagnose, pattern_of
+    from agentgen.project import read_answers
 
     answers = read_answers(valued)
     report = diagnose(valued)

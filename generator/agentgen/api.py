@@ -19,15 +19,13 @@ from agentgen.git import remote_source
 from agentgen.infer import Inference, infer
 from agentgen.plan import Plan, Prompter, default_dest, plan_with_source
 from agentgen.profile import Profile, read_profile
+from agentgen.project import Project, is_newer, latest_version
 from agentgen.render import Rendered, check_destination, render
 from agentgen.resources import resolve_profile
 from agentgen.source import ENV_VAR, TemplateSource, resolve_source
 from agentgen.update import (
-    Project,
     UpdateResult,
     checked_answers,
-    is_newer,
-    latest_version,
     load_project,
     refreshed_standards,
     retarget,
@@ -85,9 +83,13 @@ def generate(plan: Plan, source: TemplateSource, *, git: bool = True) -> Rendere
     return render(plan, source, git=git)
 
 
-def doctor(project: Path) -> Diagnosis:
-    """Does the project still meet the standards its profile names, with the values it was generated with?"""
-    return diagnose(project)
+def doctor(project: Path, template_src: str | None = None) -> Diagnosis:
+    """Does the project still meet the standards its profile names, with the values it was generated with?
+    Checked as agentgen's own stack manifests say, or those of the template copy given (`--template-src`,
+    $AGENTGEN_TEMPLATE_SRC); never those of the `_src_path` the project's answers file names, which is the
+    project's data, not the user's choice."""
+    source = resolve_source(template_src)
+    return diagnose(project, source.catalog, source.questions)
 
 
 def _template_source(template_src: str | None) -> str | None:

@@ -241,6 +241,9 @@ def demo(
 def doctor(
     project: Annotated[Path, typer.Argument(metavar="[DIR]", help="The generated project (default: here).")] = Path(),
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON (for CI).")] = False,
+    template_src: Annotated[
+        str | None, typer.Option(help="The copy of agentgen's templates the project came from, if not these.")
+    ] = None,
 ) -> None:
     """Check that a generated project still meets the standards its agent profile names.
 
@@ -255,7 +258,7 @@ def doctor(
     """
     from agentgen import api, report
 
-    diagnosis = api.doctor(project)
+    diagnosis = api.doctor(project, template_src)
     if as_json:
         sys.stdout.write(json.dumps(diagnosis.to_json(), indent=2) + "\n")
     else:

@@ -12,14 +12,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from agentgen.answers import ANSWERS, agent_file, read_answers, typed_answers
 from agentgen.catalog import Catalog, Check, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.files import MAX_BYTES, load_yaml, read_bounded
 from agentgen.infer import infer
 from agentgen.profile import read_profile
+from agentgen.project import ANSWERS, agent_file, read_answers, template_status, typed_answers
 from agentgen.source import builtin_source
-from agentgen.update import template_status
 
 
 class Status(StrEnum):
@@ -182,9 +181,9 @@ def asked_standards(
     return str(profile.relative_to(project)), [hit.id for hit in inference.standards]
 
 
-def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
+def diagnose(project: Path, catalog: Catalog | None = None, questions: dict[str, Any] | None = None) -> Diagnosis:
     catalog = catalog or load_catalog()
-    questions = builtin_source().questions
+    questions = builtin_source().questions if questions is None else questions
     raw = read_answers(project)
     try:
         answers = {**raw, **typed_answers({k: v for k, v in raw.items() if not k.startswith("_")}, questions)}
@@ -194,7 +193,10 @@ def diagnose(project: Path, catalog: Catalog | None = None) -> Diagnosis:
     if not stack:
         raise AgentgenError(f"{project}: its answers file records no stack")
     if stack not in catalog.stacks:
-        raise AgentgenError(f"{project}: stack {stack!r} is not one this agentgen knows")
+        raise AgentgenError(
+            f"{project}: stack {stack!r} is not one this agentgen knows; "
+            "pass --template-src with the templates it was generated from"
+        )
     profile, standards = asked_standards(project, answers, catalog, stack)
     findings = []
     for standard in standards:

@@ -258,9 +258,17 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-def _choose(
-    candidates: dict[str, list[Candidate]], catalog: Catalog
-) -> tuple[str | None, str | None, dict[str, float], list[tuple[str, float]]]:
+@dataclass(frozen=True)
+class _Choice:
+    language: str | None
+    framework: str | None
+    stack_scores: dict[str, float]
+    """Stacks the profile's frameworks lead to, in the order the frameworks rank."""
+    languages: list[tuple[str, float]]
+    """Every language named, ranked, with the weight its frameworks lend it."""
+
+
+def _choose(candidates: dict[str, list[Candidate]], catalog: Catalog) -> _Choice:
     """Pick language and framework together: a framework lends weight to its languages."""
     frameworks = [c for c in candidates.get("framework", []) if c.score >= MIN_SCORE]
     language_scores = {c.id: c.score for c in candidates.get("language", [])}
@@ -305,7 +313,7 @@ def _choose(
         stack = stack_of(fw.id, catalog, nearest=True)
         if stack:
             stack_scores[stack] += fw.score
-    return language, framework, dict(stack_scores), ranked_languages
+    return _Choice(language, framework, dict(stack_scores), ranked_languages)
 
 
 def stack_of(framework: str, catalog: Catalog, *, nearest: bool) -> str | None:
@@ -451,7 +459,8 @@ def _ambiguity(
 def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
     catalog = catalog or load_catalog()
     candidates, offers = _score_technologies(profile, catalog)
-    language, framework, stack_scores, languages = _choose(candidates, catalog)
+    choice = _choose(candidates, catalog)
+    language, framework, stack_scores = choice.language, choice.framework, choice.stack_scores
     warnings = list(profile.warnings)
 
     stack = nearest = None
@@ -473,7 +482,7 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
         siblings = framework_tech.languages
     else:  # languages that lead to the same stack are no rivals either
         siblings = tuple(lang for lang, s in catalog.language_fallback.items() if s and s == stack)
-    ambiguity = _ambiguity(language, siblings, languages, ranked_stacks)
+    ambiguity = _ambiguity(language, siblings, choice.languages, ranked_stacks)
     alternatives = list(dict.fromkeys(fw for offer in offers for fw in offer.frameworks))
     if offers and ambiguity is None:
         ambiguity = f"line {offers[0].line} offers frameworks of several languages: {', '.join(offers[0].frameworks)}"

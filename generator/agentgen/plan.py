@@ -16,11 +16,11 @@ from typing import Any, Protocol
 
 import yaml
 
-from agentgen.answers import typed_answers
 from agentgen.catalog import Catalog, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.infer import Evidence, Inference, stack_of
 from agentgen.profile import Profile
+from agentgen.project import typed_answers
 from agentgen.source import TemplateSource
 
 PROJECT_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -71,12 +71,19 @@ class Plan:
     profile: Profile
     inference: Inference
     dest: Path
-    answers: dict[str, Any]
     decisions: dict[str, Decision]
+    """Every answer the project is rendered with, and why it has its value."""
+    standards: list[dict[str, Any]] = field(default_factory=list)
+    """STANDARDS.md's rows (see standards_answer): the one answer no single decision gives."""
     extra_dirs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unfollowed: list[str] = field(default_factory=list)
     """Values the profile states that the project does not follow, and why: said at the end of `new`."""
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The Copier answers: the decisions' values, and the standards' rows."""
+        return {key: decision.value for key, decision in self.decisions.items()} | {"standards": self.standards}
 
     @property
     def stack(self) -> str:
@@ -459,14 +466,15 @@ def build_plan(
         decisions[key] = Decision(value, "--data")
     unfollowed += _probe_paths(decisions)
 
-    answers = {key: decision.value for key, decision in decisions.items()}
-    answers["standards"] = standards_answer(inference, catalog, str(answers["stack"]), {**(defaults or {}), **answers})
-    dirs, foreign = split_layout(structure_dirs(inference.structure), catalog, str(answers["stack"]))
+    chosen = str(stack_decision.value)
+    values = {key: decision.value for key, decision in decisions.items()}
+    standards = standards_answer(inference, catalog, chosen, {**(defaults or {}), **values})
+    dirs, foreign = split_layout(structure_dirs(inference.structure), catalog, chosen)
     warnings += [
-        f"layout folders of {tech} are not added to a {answers['stack']} project: {', '.join(folders)}"
+        f"layout folders of {tech} are not added to a {chosen} project: {', '.join(folders)}"
         for tech, folders in foreign.items()
     ]
-    return Plan(profile, inference, dest, answers, decisions, dirs, warnings, unfollowed)
+    return Plan(profile, inference, dest, decisions, standards, dirs, warnings, unfollowed)
 
 
 def plan_with_source(
@@ -496,12 +504,6 @@ def plan_with_source(
         catalog=catalog,
         defaults=source.defaults,
     )
-    name, chosen = str(plan.answers["project_name"]), catalog.stacks.get(str(plan.answers["stack"]))
-    if chosen and name in source.package_names(chosen.id, chosen.packages):
-        raise AgentgenError(
-            f"project name {name!r} is the name of one of its own dependencies in the {chosen.id} stack; "
-            f"choose another, e.g. {name}-service"
-        )
     if source.dirty:
         plan.warnings.append(f"{source.location} has uncommitted template changes; the project records {source.commit}")
     return plan

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from agentgen import __version__
-from agentgen.answers import AGENTS_DIR
 from agentgen.git import commit
 from agentgen.git import git as run_git
 from agentgen.plan import Plan
+from agentgen.project import AGENTS_DIR
 
 
 def finish_project(plan: Plan, project: Path, *, git: bool) -> list[str]:

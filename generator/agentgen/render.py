@@ -12,12 +12,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from agentgen.answers import ANSWERS, write_answers
 from agentgen.copying import CopierFailed, copy_template
 from agentgen.errors import AgentgenError
 from agentgen.interrupts import Interrupts
 from agentgen.plan import Plan
 from agentgen.post import finish_project
+from agentgen.project import ANSWERS, write_answers
 from agentgen.source import TemplateSource
 
 OWNER = ".agentgen-owner"

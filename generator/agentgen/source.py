@@ -8,14 +8,13 @@ they came from, so `copier update` works on the project later.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from agentgen.catalog import Catalog, PackageNames, load_catalog
+from agentgen.catalog import Catalog, load_catalog
 from agentgen.errors import AgentgenError
 from agentgen.files import load_yaml, read_bounded
 from agentgen.git import git
@@ -61,12 +60,6 @@ class TemplateSource:
             return []
         return sorted(p.name for p in (self.root / "templates").iterdir() if p.is_dir() and not p.name.startswith("_"))
 
-    def package_names(self, stack: str, where: PackageNames | None) -> frozenset[str]:
-        """The packages a project of `stack` installs (normalized: lowercase, dashes), as its lock file lists them."""
-        if self.root is None or where is None or not (lock := self.root / "templates" / stack / where.file).is_file():
-            return frozenset()
-        return _names_in(lock, where.pattern)
-
     def is_git(self) -> bool:
         return self.root is not None and (self.root / ".git").exists()
 
@@ -105,12 +98,6 @@ class TemplateSource:
         for part in ("_shared", stack):
             shutil.copytree(self.root / "templates" / part, into / "templates" / part, ignore=ignore)
         return into
-
-
-@cache  # read once per run: `agentgen demo` plans many projects of one stack
-def _names_in(lock: Path, pattern: str) -> frozenset[str]:
-    names = re.findall(pattern, lock.read_text(encoding="utf-8"))
-    return frozenset(re.sub(r"[-_.]+", "-", name.lower()) for name in names)
 
 
 def builtin_source() -> TemplateSource:

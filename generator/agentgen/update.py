@@ -12,29 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
-from agentgen.answers import ANSWERS, agent_file, read_answers, write_answers
+from agentgen.catalog import load_catalog
 from agentgen.copying import CopierFailed, copy_version, update_files
 from agentgen.errors import AgentgenError
-from agentgen.git import commit, git, is_remote, ref_name, remote_refs, remote_source
+from agentgen.git import commit, git, is_remote, ref_name, remote_source
+from agentgen.infer import infer
 from agentgen.interrupts import Interrupts
+from agentgen.plan import standards_answer
+from agentgen.profile import read_profile
+from agentgen.project import ANSWERS, Project, agent_file, latest_version, read_answers, typed_answers, write_answers
+from agentgen.source import TemplateSource, builtin_source
 
 CONFLICT_MARKER = "<<<<<<< "
-
-
-@dataclass(frozen=True)
-class Project:
-    path: Path
-    answers: dict[str, Any]
-
-    @property
-    def src_path(self) -> str:
-        return str(self.answers["_src_path"])
-
-    @property
-    def commit(self) -> str:
-        return str(self.answers["_commit"])
 
 
 @dataclass
@@ -68,9 +57,6 @@ def load_project(path: Path) -> Project:
 
 def checked_answers(project: Project, data: dict[str, Any]) -> dict[str, Any]:
     """`update --data`: refused as `new` refuses it (an unknown answer, a value of the wrong type)."""
-    from agentgen.answers import typed_answers
-    from agentgen.source import TemplateSource, builtin_source
-
     questions = dict(builtin_source().questions)
     if (local := Path(project.src_path)).is_dir() and (local / "copier.yml").is_file():
         questions.update(TemplateSource(str(local), local, builtin=False).questions)
@@ -79,51 +65,6 @@ def checked_answers(project: Project, data: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise AgentgenError(f"unknown answer {unknown[0]!r}; answers: {', '.join(sorted(known))}")
     return typed_answers(data, questions)
-
-
-def _version(tag: str) -> Version | None:
-    try:
-        return Version(tag)
-    except InvalidVersion:
-        return None
-
-
-def latest_version(source: str, vcs_ref: str | None = None) -> str:
-    """The template version an update would bring: `vcs_ref`, else the newest release tag (vX.Y.Z) of the source,
-    else (a source without release tags) its newest commit."""
-    if vcs_ref:
-        return ref_name(vcs_ref, "--vcs-ref")
-    refs = remote_refs(source)
-    tags = [name.removeprefix("refs/tags/") for _, name in refs if name.startswith("refs/tags/")]
-    releases = [(v, tag) for tag in tags if (v := _version(tag)) is not None and not v.is_prerelease]
-    if releases:
-        return max(releases)[1]
-    head = [sha for sha, name in refs if name == "HEAD"]
-    if not head:
-        raise AgentgenError(f"{source} has neither release tags (vX.Y.Z) nor commits to update to")
-    return head[0][:12]
-
-
-def is_newer(target: str, current: str) -> bool:
-    """Whether `target` is a later release than `current` (a tag, or `git describe` output past a tag)."""
-    target_version, current_version = _version(target), _version(current.split("-", 1)[0])
-    if target_version is None or current_version is None:
-        commit = current.rsplit("-g", 1)[-1]  # `git describe` output ends in -g<commit>
-        return not (target.startswith(commit) or commit.startswith(target))
-    return target_version > current_version
-
-
-def template_status(answers: dict[str, Any]) -> str:
-    """One line on the project's template version: up to date, an update available, or why that is unknown."""
-    current, source = answers.get("_commit"), answers.get("_src_path")
-    if not current or not source:
-        return "unknown: the answers file records no template source and version"
-    try:
-        current = ref_name(current, "_commit")
-        target = latest_version(remote_source(source, "_src_path"))
-    except AgentgenError as err:
-        return f"{current} (newer versions unknown: {err})"
-    return f"{current} → {target}: update available" if is_newer(target, str(current)) else f"{current} (up to date)"
 
 
 def retarget(project: Project, source: str) -> Project:
@@ -136,11 +77,6 @@ def retarget(project: Project, source: str) -> Project:
 
 def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
     """STANDARDS.md rows recomputed from the project's own agent file with this agentgen's catalog."""
-    from agentgen.catalog import load_catalog
-    from agentgen.infer import infer
-    from agentgen.plan import standards_answer
-    from agentgen.profile import read_profile
-
     profile = agent_file(project.path, project.answers)
     catalog = load_catalog()
     stack = str(project.answers.get("stack", ""))

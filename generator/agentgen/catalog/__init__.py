@@ -53,14 +53,6 @@ class Standard:
 
 
 @dataclass(frozen=True)
-class PackageNames:
-    """Where the names of the packages a stack's project installs are found: a file of its template, a regex."""
-
-    file: str
-    pattern: str
-
-
-@dataclass(frozen=True)
 class Tool:
     """A program a stack's project needs on PATH, and how a person gets it."""
 
@@ -75,7 +67,6 @@ class Stack:
     language: str
     framework: str
     databases: tuple[str, ...]
-    packages: PackageNames | None = None
     verify_seconds: float = 0
     toolchain: tuple[Tool, ...] = ()
 
@@ -313,7 +304,6 @@ def _load_catalog(templates: Path | None) -> Catalog:
                 spec["language"],
                 spec["framework"],
                 tuple(spec["databases"]),
-                PackageNames(**spec["packages"]) if "packages" in spec else None,
                 spec.get("verify_seconds", 0),
                 tuple(Tool(name, stack_data["tools"][name]) for name in spec.get("toolchain", [])),
             )

@@ -1,15 +1,19 @@
-"""A generated project's `.copier-answers.yml` and its agent file, read and written in one place."""
+"""A generated project as agentgen knows it: its `.copier-answers.yml`, its agent file and its template version,
+read and written in one place (doctor and update share it)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from packaging.version import InvalidVersion, Version
 
 from agentgen.errors import AgentgenError
 from agentgen.files import load_yaml, read_bounded
+from agentgen.git import ref_name, remote_refs, remote_source
 
 ANSWERS = ".copier-answers.yml"
 AGENTS_DIR = Path(".claude") / "agents"
@@ -94,3 +98,62 @@ def _inside(project: Path, path: Path) -> Path:
     if not path.resolve().is_relative_to(project.resolve()):
         raise AgentgenError(f"{path}: leads outside the project; refused")
     return path
+
+
+@dataclass(frozen=True)
+class Project:
+    path: Path
+    answers: dict[str, Any]
+
+    @property
+    def src_path(self) -> str:
+        return str(self.answers["_src_path"])
+
+    @property
+    def commit(self) -> str:
+        return str(self.answers["_commit"])
+
+
+def _version(tag: str) -> Version | None:
+    try:
+        return Version(tag)
+    except InvalidVersion:
+        return None
+
+
+def latest_version(source: str, vcs_ref: str | None = None) -> str:
+    """The template version an update would bring: `vcs_ref`, else the newest release tag (vX.Y.Z) of the source,
+    else (a source without release tags) its newest commit."""
+    if vcs_ref:
+        return ref_name(vcs_ref, "--vcs-ref")
+    refs = remote_refs(source)
+    tags = [name.removeprefix("refs/tags/") for _, name in refs if name.startswith("refs/tags/")]
+    releases = [(v, tag) for tag in tags if (v := _version(tag)) is not None and not v.is_prerelease]
+    if releases:
+        return max(releases)[1]
+    head = [sha for sha, name in refs if name == "HEAD"]
+    if not head:
+        raise AgentgenError(f"{source} has neither release tags (vX.Y.Z) nor commits to update to")
+    return head[0][:12]
+
+
+def is_newer(target: str, current: str) -> bool:
+    """Whether `target` is a later release than `current` (a tag, or `git describe` output past a tag)."""
+    target_version, current_version = _version(target), _version(current.split("-", 1)[0])
+    if target_version is None or current_version is None:
+        commit = current.rsplit("-g", 1)[-1]  # `git describe` output ends in -g<commit>
+        return not (target.startswith(commit) or commit.startswith(target))
+    return target_version > current_version
+
+
+def template_status(answers: dict[str, Any]) -> str:
+    """One line on the project's template version: up to date, an update available, or why that is unknown."""
+    current, source = answers.get("_commit"), answers.get("_src_path")
+    if not current or not source:
+        return "unknown: the answers file records no template source and version"
+    try:
+        current = ref_name(current, "_commit")
+        target = latest_version(remote_source(source, "_src_path"))
+    except AgentgenError as err:
+        return f"{current} (newer versions unknown: {err})"
+    return f"{current} → {target}: update available" if is_newer(target, str(current)) else f"{current} (up to date)"
