@@ -2,6 +2,7 @@
 
     python bench/run.py help                 # `agentgen --help` wall time (goal: median under 150 ms)
     python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
+    python bench/run.py generate --against e577127   # `agentgen new` here vs at an earlier commit (goal: <= 1.0)
     python bench/run.py service fastapi      # generated service vs bare app (goals: p95 < 100 ms, ratio >= 0.7)
     python bench/run.py demo                 # a verified workshop batch vs its projects one by one (goal: <= 1.2)
 
@@ -73,6 +74,30 @@ def bench_generate(runs: int, profile: str) -> float:
     return a / c
 
 
+def bench_against(ref: str, runs: int, profile: str) -> float:
+    """`agentgen new` of this tree against the same command of agentgen at `ref` (a clone of this repository,
+    installed into its own virtualenv): interleaved runs, fresh destinations, the same profile and defaults."""
+    with tempfile.TemporaryDirectory(prefix="agentgen-bench-ref-") as scratch:
+        work = Path(scratch)
+        run("git", "clone", "--quiet", "--shared", str(ROOT), str(work / "src"))
+        run("git", "checkout", "--quiet", "--detach", ref, cwd=work / "src")
+        run(sys.executable, "-m", "venv", str(work / "venv"))
+        run(str(work / "venv" / "bin" / "pip"), "install", "--quiet", "-e", str(work / "src"))
+        before = str(work / "venv" / "bin" / "agentgen")
+        run(before, "new", profile, str(work / "warm"), "--defaults", "--no-git")  # compile caches, both sides
+        run(tool("agentgen"), "new", profile, str(work / "warm-here"), "--defaults", "--no-git")
+        old, new = [], []
+        for n in range(runs):
+            old.append(timed(lambda n=n: run(before, "new", profile, str(work / f"o{n}"), "--defaults")))
+            new.append(timed(lambda n=n: run(tool("agentgen"), "new", profile, str(work / f"n{n}"), "--defaults")))
+    o, h = statistics.median(old), statistics.median(new)
+    print(f"{'agentgen new ' + profile + ' --defaults':44} {'median':>8} {'min':>8} {'max':>8}")
+    print(f"{'at ' + ref:44} {o:7.2f}s {min(old):7.2f}s {max(old):7.2f}s")
+    print(f"{'this tree':44} {h:7.2f}s {min(new):7.2f}s {max(new):7.2f}s")
+    print(f"runs={runs}  ratio (this tree / {ref}) = {h / o:.2f}")
+    return h / o
+
+
 def cpu_seconds() -> float:
     """CPU time of every finished child process (and theirs), user and system."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -123,6 +148,7 @@ def main() -> None:
     generate = sub.add_parser("generate", help="`agentgen new` against plain `copier copy`")
     generate.add_argument("--runs", type=int, default=7)
     generate.add_argument("--profile", default="fastapi-postgres")
+    generate.add_argument("--against", metavar="REF", help="compare with agentgen at this commit, not with copier")
     service = sub.add_parser("service", help="a generated service against a bare app of its framework")
     service.add_argument("stack")
     service.add_argument("--seconds", type=int, default=10, help="of each load run")
@@ -135,6 +161,8 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.command == "help":
         print(f"RESULT help_ms={bench_help(args.runs):.0f}")
+    elif args.command == "generate" and args.against:
+        print(f"RESULT ratio={bench_against(args.against, args.runs, args.profile):.2f}")
     elif args.command == "generate":
         ratio = bench_generate(args.runs, args.profile)
         help_ms = bench_help(21)
