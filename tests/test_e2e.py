@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,15 +36,18 @@ FEATURES_OFF = ["--data", "rate_limit=false", "--data", "metrics=false"]
 TOOLS = Path(sys.executable).parent
 
 
-def make(project: Path, target: str, env: dict[str, str] | None = None, timeout: int = 900) -> None:
+def make(
+    project: Path, target: str, env: dict[str, str] | None = None, timeout: int = 900, *, ok: bool = True
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PATH": f"{TOOLS}{os.pathsep}{os.environ['PATH']}", **(env or {})}
     environment.pop("VIRTUAL_ENV", None)
     result = subprocess.run(
         ["make", target], cwd=project, env=environment, capture_output=True, text=True, timeout=timeout
     )
-    assert result.returncode == 0, (
-        f"make {target} failed in {project}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
+    assert (result.returncode == 0) == ok, (
+        f"make {target} {'failed' if ok else 'passed'} in {project}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
     )
+    return result
 
 
 def generate(tmp_path_factory: pytest.TempPathFactory, profile: str, *extra: str) -> Path:
@@ -77,10 +81,23 @@ def test_tests_pass_on_a_fresh_real_database(generated: tuple[Path, str]):
 
 
 def test_contract_fuzzing_finds_no_5xx_on_a_real_database(generated: tuple[Path, str]):
-    """`make fuzz`: schemathesis on the served app, anonymous and with each role's token, against a real server."""
+    """`make fuzz`: schemathesis on the served app, anonymous and with each role's token, against a real server;
+    first, each caller asks each row of docs/SECURITY.md's matrix, so a matrix that lies fails it."""
     project, database = generated
     with fresh_database(database) as url:
         make(project, "fuzz", env={"TEST_DATABASE_URL": url, "FUZZ_EXAMPLES": "15"})
+
+    security = project / "docs" / "SECURITY.md"
+    honest = security.read_text()
+    row = re.search(r"^\| GET `([^`]*/users)` \| 401 \| 403 \| yes \|$", honest, re.MULTILINE)
+    assert row, honest
+    security.write_text(honest.replace(row[0], row[0].replace("| 403 |", "| yes |")))
+    try:
+        with fresh_database(database) as url:
+            result = make(project, "fuzz", env={"TEST_DATABASE_URL": url, "FUZZ_EXAMPLES": "1"}, ok=False)
+        assert f"access: GET {row[1]} as user: 403, SECURITY.md says yes" in result.stderr, result.stderr[-3000:]
+    finally:
+        security.write_text(honest)
 
 
 def test_lint_and_type_checks_are_clean(generated: tuple[Path, str]):

@@ -15,6 +15,7 @@ from typing import Any
 
 from agentgen import demo as batch
 from agentgen.doctor import Diagnosis, diagnose
+from agentgen.documents import refresh_docs
 from agentgen.git import remote_source
 from agentgen.infer import Inference, infer
 from agentgen.plan import Plan, Prompter, default_dest, plan_with_source
@@ -123,7 +124,10 @@ def update(
     standards = refreshed_standards(loaded)
     if standards is not None and "standards" not in answers:
         answers["standards"] = standards
-    return update_project(loaded, data=answers, vcs_ref=vcs_ref, conflict=conflict)
+    result = update_project(loaded, data=answers, vcs_ref=vcs_ref, conflict=conflict)
+    if not result.conflicts:  # the documents follow the spec and the answers the update brought
+        result.changed = sorted(set(result.changed) | set(refresh_docs(loaded.path)))
+    return result
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from agentgen.catalog import Catalog, Check, load_catalog
+from agentgen.documents import write_docs
 from agentgen.errors import AgentgenError
 from agentgen.files import MAX_BYTES, load_yaml, read_bounded
 from agentgen.infer import infer
@@ -170,6 +171,21 @@ def run_check(project: Path, check: Check, answers: dict[str, Any]) -> str | Non
 # ---- the diagnosis ------------------------------------------------------------------------------------------
 
 
+def documents_finding(project: Path) -> Finding:
+    """docs/*.md hold what the project's `make docs` would write from its spec, answers and .env.example now."""
+    try:
+        load_yaml(read_bounded(project / "openapi.yaml"), "openapi.yaml")  # refused here first if hostile
+        read_bounded(project / ".env.example")
+        stale = write_docs(project, check=True)
+    except AgentgenError as err:
+        return Finding("docs", Status.FAILING, "docs/", f"cannot be checked: {err}")
+    except (ValueError, KeyError, TypeError, AttributeError) as err:  # a spec of an unexpected shape
+        return Finding("docs", Status.FAILING, "docs/", f"cannot be checked: {type(err).__name__}: {err}")
+    if stale:
+        return Finding("docs", Status.FAILING, ", ".join(stale), "differs from what `make docs` writes now")
+    return Finding("docs", Status.OK, "docs/", "")
+
+
 def asked_standards(
     project: Path, answers: dict[str, Any], catalog: Catalog, stack: str
 ) -> tuple[str | None, list[str]]:
@@ -217,4 +233,6 @@ def diagnose(project: Path, catalog: Catalog | None = None, questions: dict[str,
             )
         else:
             findings.append(Finding(standard, Status.OK, ", ".join(dict.fromkeys(c.file for c in checks)), ""))
+    if (project / "scripts" / "docs.py").is_file():
+        findings.append(documents_finding(project))
     return Diagnosis(project.resolve(), stack, profile, findings, template_status(answers))

@@ -1,5 +1,6 @@
 """Post-generation steps, in agentgen's own Python (no copier `_tasks`, so nothing needs `--trust`):
-the agent's profile beside the code, the profile's extra layout directories, and a first git commit.
+the agent's profile beside the code, the profile's extra layout directories, the documents `make docs` writes,
+and a first git commit.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agentgen import __version__
+from agentgen.documents import write_docs
 from agentgen.git import commit
 from agentgen.git import git as run_git
 from agentgen.plan import Plan
@@ -17,6 +19,7 @@ def finish_project(plan: Plan, project: Path, *, git: bool) -> list[str]:
     """Run the post steps; return the layout directories that were added."""
     write_agent_file(plan, project)
     added = create_layout_dirs(plan, project)
+    write_docs(project)
     if git:
         git_init(project, f"Initial commit from agentgen {__version__} (profile: {plan.profile.name})")
     return added

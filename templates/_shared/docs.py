@@ -1,0 +1,339 @@
+"""Write the project's documents from what the project itself holds, so they cannot drift from it.
+
+    python scripts/docs.py           # write docs/API.md, docs/SECURITY.md, docs/DEPLOY.md
+    python scripts/docs.py --check   # write nothing; fail naming each document `make docs` would change
+    python scripts/docs.py --access URL   # ask the served app each row of SECURITY.md's matrix (make fuzz does)
+
+docs/API.md comes from openapi.yaml (which a test keeps equal to the served spec), docs/SECURITY.md from
+openapi.yaml, .copier-answers.yml and .env.example, docs/DEPLOY.md from .env.example and .copier-answers.yml.
+`make lint` runs the check. Needs Python 3.11 and PyYAML only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HEADER = "<!-- Written by `make docs` (scripts/docs.py) from {sources}: edit those, not this file. -->\n\n"
+METHODS = ("get", "post", "put", "patch", "delete")
+# The template's roles. A 403 in the spec marks an operation only the last of them may call: the app answers a
+# user 403 there, and scripts/fuzz.py checks every row of SECURITY.md's matrix against the served app.
+ROLES = ("user", "admin")
+SECURITY_STANDARDS = (
+    "jwt",
+    "rbac",
+    "password-hashing",
+    "rate-limit",
+    "cors",
+    "security-headers",
+    "input-validation",
+    "csrf",
+    "sql-injection",
+    "secrets-from-env",
+)
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in spec.get("paths", {}).items():
+        for method in METHODS:
+            if method in item:
+                yield method.upper(), path, item[method]
+
+
+def access(spec: dict[str, Any], operation: dict[str, Any]) -> dict[str, bool]:
+    """Who may call the operation: anonymous callers, each role. An empty requirement (`{}`) among its security
+    alternatives, or none at all, makes it public."""
+    security = operation.get("security", spec.get("security")) or [{}]
+    if {} in security:
+        return dict.fromkeys(("anonymous", *ROLES), True)
+    restricted = "403" in operation.get("responses", {})
+    return {"anonymous": False} | {role: not restricted or role == ROLES[-1] for role in ROLES}
+
+
+def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def schema_name(schema: dict[str, Any] | None) -> str:
+    if not schema:
+        return ""
+    if "$ref" in schema:
+        return str(schema["$ref"].rsplit("/", 1)[-1])
+    if schema.get("type") == "array":
+        return f"{schema_name(schema.get('items'))}[]"
+    return str(schema.get("type", ""))
+
+
+def example(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> Any:
+    """A value the schema accepts: its own example, else one made from its type and format."""
+    schema = resolve(spec, schema)
+    if "example" in schema:
+        return schema["example"]
+    for combined in ("allOf", "anyOf", "oneOf"):
+        if combined in schema:
+            choices = [s for s in schema[combined] if resolve(spec, s).get("type") != "null"]
+            return example(spec, choices[0] if choices else schema[combined][0], depth)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind == "object" or "properties" in schema:
+        if depth > 4:
+            return {}
+        return {name: example(spec, prop, depth + 1) for name, prop in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [example(spec, schema.get("items", {}), depth + 1)]
+    if kind in ("integer", "number"):
+        return max(1, schema.get("minimum", 1))
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    formats = {
+        "email": "user@example.com",
+        "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "date-time": "2026-01-31T12:00:00Z",
+        "password": "correct horse battery staple",
+    }
+    return formats.get(schema.get("format", ""), "string")
+
+
+def body_schema(content: dict[str, Any] | None) -> dict[str, Any] | None:
+    schema = (content or {}).get("application/json", {}).get("schema")
+    return schema if isinstance(schema, dict) else None
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def api_md(spec: dict[str, Any]) -> str:
+    by_tag: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    for method, path, op in operations(spec):
+        by_tag.setdefault((op.get("tags") or ["other"])[0], []).append((method, path, op))
+    info = spec.get("info", {})
+    out = [f"# API: {info.get('title', '')} {info.get('version', '')}\n\n"]
+    out.append("Every operation of `openapi.yaml`, by tag. Auth: `bearer` needs `Authorization: Bearer <token>` ")
+    out.append(
+        f"from the login operation; `{ROLES[-1]}` also needs that role. Errors use the shape of the spec's error schema.\n"
+    )
+    for tag, ops in by_tag.items():
+        out.append(f"\n## {tag}\n\n| method | path | summary | auth | request body | success | errors |\n")
+        out.append("| --- | --- | --- | --- | --- | --- | --- |\n")
+        for method, path, op in ops:
+            allowed = access(spec, op)
+            auth = (
+                "none"
+                if allowed["anonymous"]
+                else ("bearer" if all(allowed[r] for r in ROLES) else f"bearer, {ROLES[-1]}")
+            )
+            statuses = sorted(op.get("responses", {}))
+            success = ", ".join(s for s in statuses if s.startswith("2"))
+            errors = ", ".join(s for s in statuses if not s.startswith("2"))
+            request = schema_name(body_schema(op.get("requestBody", {}).get("content")))
+            out.append(
+                f"| {method} | `{path}` | {cell(op.get('summary', ''))} | {auth} | {request} | {success} | {errors} |\n"
+            )
+    out.append("\n## Examples\n")
+    for method, path, op in operations(spec):
+        successes = [r for s, r in sorted(op.get("responses", {}).items()) if s.startswith("2")]
+        bodies = {
+            "Request": body_schema(op.get("requestBody", {}).get("content")),
+            "Response": body_schema(successes[0].get("content")) if successes else None,
+        }
+        if not any(bodies.values()):
+            continue
+        out.append(f"\n### {method} `{path}`\n")
+        for label, schema in bodies.items():
+            if schema:
+                text = json.dumps(example(spec, schema), indent=2, ensure_ascii=False)
+                out.append(f"\n{label}:\n\n```json\n{text}\n```\n")
+    return HEADER.format(sources="openapi.yaml") + "".join(out)
+
+
+def env_vars(text: str) -> list[tuple[str, str, str]]:
+    """(name, default, meaning) of each variable of .env.example, meaning from the comment above it."""
+    found, comment = [], []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            comment.append(line.lstrip("# ").strip())
+        elif "=" in line:
+            name, _, value = line.partition("=")
+            found.append((name.strip(), value.strip(), " ".join(comment)))
+            comment = []
+        else:
+            comment = []
+    return found
+
+
+def required(meaning: str) -> str:
+    return "in production" if re.search(r"required in production", meaning, re.I) else "no"
+
+
+def security_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[str, str, str]]) -> str:
+    minutes = answers.get("token_minutes")
+    out = ["# Security\n\n## Authentication\n\n"]
+    out.append("Bearer tokens: JWTs signed with HS256 (the algorithm is pinned when they are verified), ")
+    out.append(f"valid for {minutes} minutes (`JWT_EXPIRE_MINUTES`), signed with `JWT_SECRET` from the environment.\n")
+    out.append("\n## Who may call what\n\n")
+    out.append("From `openapi.yaml`: an operation without security is public; one documenting 403 is for ")
+    out.append(
+        f"`{ROLES[-1]}` only. `make fuzz` calls each row as each role and fails where the app answers otherwise.\n\n"
+    )
+    out.append(f"| operation | anonymous | {' | '.join(ROLES)} |\n| --- | --- |{' --- |' * len(ROLES)}\n")
+    for method, path, op in operations(spec):
+        allowed = access(spec, op)
+        marks = ["yes" if allowed["anonymous"] else "401"]
+        marks += ["yes" if allowed[role] else "403" for role in ROLES]
+        out.append(f"| {method} `{path}` | {' | '.join(marks)} |\n")
+    out.append("\n## Limits and headers\n\n")
+    if answers.get("rate_limit"):
+        out.append(
+            f"- Rate limit: {answers.get('rate_limit_quota')} per client on `{answers.get('api_prefix')}` (`RATE_LIMIT`), answered 429.\n"
+        )
+    else:
+        out.append("- Rate limit: off (the `rate_limit` answer).\n")
+    for name, default, meaning in env:
+        if name in ("CORS_ORIGINS", "MAX_BODY_BYTES"):
+            out.append(f"- `{name}` (default `{default}`): {meaning}\n")
+    out.append(
+        "\n## Secrets and configuration\n\nRead from the environment (`.env` in development, never committed):\n\n"
+    )
+    for name, _, meaning in env:
+        if re.search(r"SECRET|PASSWORD|TOKEN|_URL$", name):
+            out.append(f"- `{name}`: {meaning}\n")
+    rows = [r for r in answers.get("standards") or [] if r.get("id") in SECURITY_STANDARDS]
+    if rows:
+        out.append("\n## Security standards the profile names\n\n| standard | state | where |\n| --- | --- | --- |\n")
+        for row in rows:
+            where = ", ".join(f"`{f}`" for f in row.get("files") or []) or cell(row.get("note", ""))
+            state = row["status"] + (f" ({row['value']})" if row.get("value") else "")
+            out.append(f"| {row['title']} | {state} | {where} |\n")
+    return HEADER.format(sources="openapi.yaml, .copier-answers.yml and .env.example") + "".join(out)
+
+
+def deploy_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[str, str, str]]) -> str:
+    name = answers.get("project_name", "app")
+    out = [
+        f"# Deploying {name}\n\n## Environment\n\n| variable | required | default | meaning |\n| --- | --- | --- | --- |\n"
+    ]
+    for var, default, meaning in env:
+        shown = f"`{cell(default)}`" if default else "(empty)"
+        out.append(f"| `{var}` | {required(meaning)} | {shown} | {cell(meaning)} |\n")
+    out.append("\n## Steps\n\n")
+    out.append(f"1. Build the image: `docker build -t {name} .`\n")
+    out.append("2. Apply the migrations against `DATABASE_URL` before the new version serves: `make migrate`.\n")
+    out.append(f"3. Run it with the variables above. Liveness: `GET {answers.get('health_path')}`; readiness (the ")
+    out.append(f"database answers): `GET {answers.get('ready_path')}`")
+    out.append("; Prometheus metrics: `GET /metrics`.\n" if answers.get("metrics") else ".\n")
+    out.append("\n## Scaling\n\nAdd containers: the service keeps no state between requests")
+    if answers.get("rate_limit"):
+        out.append(", and rate-limit counters live in Redis (`REDIS_URL`), shared by every container")
+    out.append(
+        ". Keep the connections every process's pool may open, summed over all containers, under the database's "
+    )
+    out.append("connection limit.\n")
+    return HEADER.format(sources=".env.example, openapi.yaml and .copier-answers.yml") + "".join(out)
+
+
+def documents(root: Path) -> dict[str, str]:
+    spec = yaml.safe_load((root / "openapi.yaml").read_text(encoding="utf-8"))
+    answers = yaml.safe_load((root / ".copier-answers.yml").read_text(encoding="utf-8")) or {}
+    env = env_vars((root / ".env.example").read_text(encoding="utf-8"))
+    return {
+        "docs/API.md": api_md(spec),
+        "docs/SECURITY.md": security_md(spec, answers, env),
+        "docs/DEPLOY.md": deploy_md(spec, answers, env),
+    }
+
+
+def matrix(text: str) -> Iterator[tuple[str, str, list[str]]]:
+    """SECURITY.md's matrix: (method, path, [the answer for anonymous callers, then for each role])."""
+    for line in text.splitlines():
+        row = re.match(r"^\| (GET|POST|PUT|PATCH|DELETE) `([^`]+)` \| (.+) \|$", line)
+        if row:
+            yield row[1], row[2], [c.strip() for c in row[3].split("|")]
+
+
+def probe(spec: dict[str, Any], method: str, path: str) -> tuple[str, bytes | None]:
+    """The operation's URL with ids that match no row (harmless for every role) and a body its schema accepts."""
+    op = spec["paths"][path][method.lower()]
+    url = path
+    for param in op.get("parameters", []) + spec["paths"][path].get("parameters", []):
+        if param.get("in") == "path":
+            uuid = resolve(spec, param.get("schema", {})).get("format") == "uuid"
+            url = url.replace(
+                "{" + param["name"] + "}", "00000000-0000-4000-8000-000000000000" if uuid else "2147480000"
+            )
+    body = body_schema(op.get("requestBody", {}).get("content"))
+    return url, json.dumps(example(spec, body)).encode() if body else None
+
+
+def status_of(method: str, url: str, body: bytes | None, token: str) -> int:
+    headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
+    req = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310  # http://127.0.0.1 only
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:  # noqa: S310
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        return int(err.code)
+
+
+def check_access(root: Path, base: str, tokens: dict[str, str]) -> list[str]:
+    """Each secured row of the matrix, asked of the app at `base` as each caller; returns the rows it breaks."""
+    spec = yaml.safe_load((root / "openapi.yaml").read_text(encoding="utf-8"))
+    callers = ("anonymous", *ROLES)
+    broken = []
+    for method, path, cells in matrix((root / "docs" / "SECURITY.md").read_text(encoding="utf-8")):
+        if cells[0] == "yes":
+            continue  # public: what it answers depends on the request, not the caller
+        url, body = probe(spec, method, path)
+        for caller, expected in zip(callers, cells, strict=True):
+            status = status_of(method, base + url, body, tokens.get(caller, ""))
+            if (expected == "yes") == (status in (401, 403)) or (expected != "yes" and str(status) != expected):
+                broken.append(f"{method} {path} as {caller}: {status}, SECURITY.md says {expected}")
+    return broken
+
+
+def write(root: Path, *, check: bool = False) -> list[str]:
+    """Write the documents of the project at `root` (or, with `check`, only compare); returns those that differed."""
+    stale = []
+    for name, text in documents(root).items():
+        path = root / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(name)
+        if not check:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return stale
+
+
+def main(argv: list[str]) -> int:
+    root = Path.cwd()
+    if "--access" in argv:
+        broken = check_access(root, argv[argv.index("--access") + 1], json.loads(os.environ["ACCESS_TOKENS"]))
+        for line in broken:
+            print(f"access: {line}", file=sys.stderr)
+        return 1 if broken else 0
+    stale = write(root, check="--check" in argv)
+    if "--check" in argv and stale:
+        print(f"{', '.join(stale)} differ from what `make docs` writes: run make docs", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
