@@ -66,12 +66,22 @@ def bench_generate(runs: int, profile: str) -> float:
             ours.append(timed(lambda n=n: run(tool("agentgen"), "new", profile, str(work / f"a{n}"), "--defaults")))
             copy = [tool("copier"), "copy", "--defaults", "--quiet", "--data-file", str(data_file)]
             theirs.append(timed(lambda n=n, copy=copy: run(*copy, str(ROOT), str(work / f"c{n}"))))
-    a, c = statistics.median(ours), statistics.median(theirs)
-    print(f"{'command':44} {'median':>8} {'min':>8} {'max':>8}")
-    print(f"{'agentgen new ' + profile + ' --defaults':44} {a:7.2f}s {min(ours):7.2f}s {max(ours):7.2f}s")
-    print(f"{'copier copy (same answers) of this repo':44} {c:7.2f}s {min(theirs):7.2f}s {max(theirs):7.2f}s")
-    print(f"runs={runs}  ratio (agentgen / copier) = {a / c:.2f}")
-    return a / c
+    return side_by_side(
+        "command",
+        ("agentgen new " + profile + " --defaults", ours),
+        ("copier copy (same answers) of this repo", theirs),
+        "agentgen / copier",
+    )
+
+
+def side_by_side(heading: str, first: tuple[str, list[float]], second: tuple[str, list[float]], ratio: str) -> float:
+    """Print both series (median, min, max) and return the ratio of their medians, first / second."""
+    print(f"{heading:44} {'median':>8} {'min':>8} {'max':>8}")
+    for label, samples in (first, second):
+        print(f"{label:44} {statistics.median(samples):7.2f}s {min(samples):7.2f}s {max(samples):7.2f}s")
+    value = statistics.median(first[1]) / statistics.median(second[1])
+    print(f"runs={len(first[1])}  ratio ({ratio}) = {value:.2f}")
+    return value
 
 
 def bench_against(ref: str, runs: int, profile: str) -> float:
@@ -90,12 +100,8 @@ def bench_against(ref: str, runs: int, profile: str) -> float:
         for n in range(runs):
             old.append(timed(lambda n=n: run(before, "new", profile, str(work / f"o{n}"), "--defaults")))
             new.append(timed(lambda n=n: run(tool("agentgen"), "new", profile, str(work / f"n{n}"), "--defaults")))
-    o, h = statistics.median(old), statistics.median(new)
-    print(f"{'agentgen new ' + profile + ' --defaults':44} {'median':>8} {'min':>8} {'max':>8}")
-    print(f"{'at ' + ref:44} {o:7.2f}s {min(old):7.2f}s {max(old):7.2f}s")
-    print(f"{'this tree':44} {h:7.2f}s {min(new):7.2f}s {max(new):7.2f}s")
-    print(f"runs={runs}  ratio (this tree / {ref}) = {h / o:.2f}")
-    return h / o
+    heading = f"agentgen new {profile} --defaults"
+    return side_by_side(heading, ("this tree", new), (f"at {ref}", old), f"this tree / {ref}")
 
 
 def cpu_seconds() -> float:

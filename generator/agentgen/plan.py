@@ -87,11 +87,11 @@ class Plan:
 
     @property
     def stack(self) -> str:
-        return str(self.answers["stack"])
+        return str(self.decisions["stack"].value)
 
     @property
     def project_name(self) -> str:
-        return str(self.answers["project_name"])
+        return str(self.decisions["project_name"].value)
 
 
 def parse_data(pairs: list[str], data_file: Path | None) -> dict[str, Any]:

@@ -59,10 +59,14 @@ def access(spec: dict[str, Any], operation: dict[str, Any]) -> dict[str, bool]:
     return {"anonymous": False} | {role: not restricted or role == ROLES[-1] for role in ROLES}
 
 
-def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
-    return schema
+def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The object a local `$ref` ("#/components/schemas/Item") points at, else the node itself."""
+    while "$ref" in node:
+        target = spec
+        for key in node["$ref"].removeprefix("#/").split("/"):
+            target = target[key.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
 
 
 def schema_name(schema: dict[str, Any] | None) -> str:
@@ -271,7 +275,7 @@ def probe(spec: dict[str, Any], method: str, path: str) -> tuple[str, bytes | No
     """The operation's URL with ids that match no row (harmless for every role) and a body its schema accepts."""
     op = spec["paths"][path][method.lower()]
     url = path
-    for param in op.get("parameters", []) + spec["paths"][path].get("parameters", []):
+    for param in (resolve(spec, p) for p in op.get("parameters", []) + spec["paths"][path].get("parameters", [])):
         if param.get("in") == "path":
             uuid = resolve(spec, param.get("schema", {})).get("format") == "uuid"
             url = url.replace(
