@@ -273,7 +273,8 @@ def manifests(templates: Path) -> dict[str, dict[str, Any]]:
 def load_catalog(templates: Path | None = None) -> Catalog:
     """The catalog of agentgen's own stacks and, where another copy of the templates is given, of the stacks whose
     manifests it holds (its knowledge wins; a copy older than the manifests keeps agentgen's)."""
-    return _load_catalog(templates.resolve() if templates else None)
+    given = templates.resolve() if templates else None
+    return _load_catalog(None if given == (data_root() / "templates").resolve() else given)
 
 
 @cache
