@@ -25,6 +25,8 @@ import yaml
 
 HEADER = "<!-- Written by `make docs` (scripts/docs.py) from {sources}: edit those, not this file. -->\n\n"
 METHODS = ("get", "post", "put", "patch", "delete")
+# PyYAML's safe loader in C where it was built with libyaml (its wheels are): the same documents, read faster.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The template's roles. A 403 in the spec marks an operation only the last of them may call: the app answers a
 # user 403 there, and scripts/fuzz.py checks every row of SECURITY.md's matrix against the served app.
 ROLES = ("user", "admin")
@@ -40,6 +42,10 @@ SECURITY_STANDARDS = (
     "sql-injection",
     "secrets-from-env",
 )
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)  # noqa: S506  # a safe loader
 
 
 def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -253,8 +259,8 @@ def deploy_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[str
 
 
 def documents(root: Path) -> dict[str, str]:
-    spec = yaml.safe_load((root / "openapi.yaml").read_text(encoding="utf-8"))
-    answers = yaml.safe_load((root / ".copier-answers.yml").read_text(encoding="utf-8")) or {}
+    spec = read_yaml(root / "openapi.yaml")
+    answers = read_yaml(root / ".copier-answers.yml") or {}
     env = env_vars((root / ".env.example").read_text(encoding="utf-8"))
     return {
         "docs/API.md": api_md(spec),
@@ -297,7 +303,7 @@ def status_of(method: str, url: str, body: bytes | None, token: str) -> int:
 
 def check_access(root: Path, base: str, tokens: dict[str, str]) -> list[str]:
     """Each secured row of the matrix, asked of the app at `base` as each caller; returns the rows it breaks."""
-    spec = yaml.safe_load((root / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = read_yaml(root / "openapi.yaml")
     callers = ("anonymous", *ROLES)
     broken = []
     for method, path, cells in matrix((root / "docs" / "SECURITY.md").read_text(encoding="utf-8")):

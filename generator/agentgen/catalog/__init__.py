@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from agentgen.errors import AgentgenError
-from agentgen.files import load_yaml, read_bounded
+from agentgen.files import SAFE_LOADER, load_yaml, read_bounded
 from agentgen.resources import data_root
 
 # YAML section → the kind reported in inference results.
@@ -226,7 +226,7 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 def _load(name: str) -> Any:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def _technology(tech_id: str, kind: str, spec: dict[str, Any]) -> Technology:
