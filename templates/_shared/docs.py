@@ -15,8 +15,6 @@ import json
 import os
 import re
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -292,6 +290,10 @@ def probe(spec: dict[str, Any], method: str, path: str) -> tuple[str, bytes | No
 
 
 def status_of(method: str, url: str, body: bytes | None, token: str) -> int:
+    # Imported here: only --access talks HTTP, and urllib.request costs the other uses (and `agentgen new`) 60 ms.
+    import urllib.error
+    import urllib.request
+
     headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
     req = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310  # http://127.0.0.1 only
     try:
