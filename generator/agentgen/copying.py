@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import shutil
+import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,11 +50,24 @@ def copy_template(src: str, dst: Path, answers: dict[str, Any], *, snapshot: boo
             worker.run_copy()
 
 
+@contextlib.contextmanager
+def _own_temp_folder() -> Iterator[None]:
+    """Copier's clones and scratch folders go into a folder of ours, removed whatever happens: a SIGTERM that
+    lands inside copier, after it made a folder and before it registered its removal, leaves nothing behind.
+    For update's single thread only (it sets the process-wide default)."""
+    previous, tempfile.tempdir = tempfile.tempdir, tempfile.mkdtemp(prefix="agentgen-copier-")
+    try:
+        yield
+    finally:
+        own, tempfile.tempdir = tempfile.tempdir, previous
+        shutil.rmtree(own, ignore_errors=True)
+
+
 def copy_version(src: str, dst: Path, answers: dict[str, Any], vcs_ref: str) -> None:
     """Render one version of the template (what a project looked like when generated)."""
     from copier import run_copy
 
-    with _quiet_failures():
+    with _own_temp_folder(), _quiet_failures():
         run_copy(src, dst, data=answers, vcs_ref=vcs_ref, defaults=True, quiet=True, unsafe=False)
 
 
@@ -60,7 +75,7 @@ def update_files(project: Path, data: dict[str, Any], vcs_ref: str | None, confl
     """copier update: the template's changes since the project's version, merged with the project's own."""
     from copier import run_update
 
-    with _quiet_failures():
+    with _own_temp_folder(), _quiet_failures():
         run_update(
             project,
             data=data,
