@@ -94,6 +94,10 @@ def bench_against(ref: str, runs: int, profile: str) -> float:
         run(sys.executable, "-m", "venv", str(work / "venv"))
         run(str(work / "venv" / "bin" / "pip"), "install", "--quiet", "-e", str(work / "src"))
         before = str(work / "venv" / "bin" / "agentgen")
+        # Bytecode for both sources, as an install writes it: an editable install does not, and where
+        # PYTHONDONTWRITEBYTECODE is set no run would, so each run would compile whichever side was edited last.
+        for source in (work / "src" / "generator", ROOT / "generator"):
+            run(sys.executable, "-m", "compileall", "-q", str(source))
         run(before, "new", profile, str(work / "warm"), "--defaults", "--no-git")  # compile caches, both sides
         run(tool("agentgen"), "new", profile, str(work / "warm-here"), "--defaults", "--no-git")
         old, new = [], []

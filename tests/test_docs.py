@@ -66,6 +66,10 @@ def test_security_md_says_who_may_call_what(fresh: Path):
     text = (fresh / "docs" / "SECURITY.md").read_text()
     assert f"valid for {answers['token_minutes']} minutes" in text
     assert "`JWT_SECRET`" in text
+    named = text.split("## Security standards the profile names", 1)[1]
+    by_topic = {r["title"]: r["topic"] == "security" for r in answers["standards"]}
+    assert by_topic["JWT authentication"] and not by_topic["OpenAPI documentation"]  # both named by the profile
+    assert all((f"| {title} |" in named) == security for title, security in by_topic.items())
 
 
 def test_deploy_md_lists_every_variable_of_env_example(fresh: Path):
@@ -88,3 +92,111 @@ def test_a_changed_spec_makes_the_documents_stale_and_doctor_says_so(fresh: Path
     assert result.returncode == 1 and report["failing"] == ["docs"], result.stdout
     assert write_docs(project) == ["docs/API.md"]
     assert write_docs(project, check=True) == []
+
+
+DELIVERABLES_PROFILE = """---
+name: orders-api
+description: Orders service with FastAPI on PostgreSQL.
+---
+You build REST APIs with FastAPI and PostgreSQL, JWT authentication and rate limiting.
+
+## Deliverables
+
+- API specification table with methods and authentication
+- ER diagram of the database schema
+- Security implementation summary
+- Deployment notes for production
+- A mobile app
+- Test report with coverage per module
+"""
+
+
+def test_standards_md_maps_each_listed_deliverable_and_doctor_checks_its_files(tmp_path: Path):
+    profile = tmp_path / "orders-api.md"
+    profile.write_text(DELIVERABLES_PROFILE)
+    project = tmp_path / "orders"
+    result = run_agentgen("new", str(profile), str(project), "--defaults", "--no-git")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert "deliverable not generated (line 13: A mobile app): no document" in said
+    assert "deliverable not generated (line 9" not in said
+    rows = {
+        line.split(" | ")[0].removeprefix("| "): line.split(" | ")[1:]
+        for line in (project / "STANDARDS.md").read_text().split("## Deliverables", 1)[1].splitlines()
+        if line.startswith("| line ")
+    }
+    assert rows["line 9: API specification table with methods and authentication"] == [
+        "API reference",
+        "`docs/API.md`<br>`openapi.yaml` |",
+    ]
+    assert rows["line 10: ER diagram of the database schema"][0].startswith("not generated: an ER diagram")
+    assert rows["line 11: Security implementation summary"][0] == "Security summary"
+    assert rows["line 12: Deployment notes for production"][0] == "Deployment notes"
+    assert rows["line 13: A mobile app"][0] == "not generated: no document of a generated project delivers it"
+    report_row = rows["line 14: Test report with coverage per module"]
+    assert report_row[0] == "Test report" and report_row[1].startswith("`make report`: writes docs/TEST-REPORT.md")
+
+    report = json.loads(run_agentgen("doctor", str(project), "--json").stdout)
+    delivered = next(f for f in report["standards"] if f["standard"] == "deliverables")
+    assert delivered["status"] == "ok" and "docs/SECURITY.md" in delivered["where"]
+    assert "make report" in delivered["where"]
+    (project / "docs" / "DEPLOY.md").unlink()
+    result = run_agentgen("doctor", str(project), "--json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and "deliverables" in report["failing"], result.stdout
+    delivered = next(f for f in report["standards"] if f["standard"] == "deliverables")
+    assert delivered["where"] == "docs/DEPLOY.md"
+    makefile = project / "Makefile"
+    makefile.write_text(re.sub(r"(?m)^report:", "test-report:", makefile.read_text()))
+    report = json.loads(run_agentgen("doctor", str(project), "--json").stdout)
+    delivered = next(f for f in report["standards"] if f["standard"] == "deliverables")
+    assert delivered["where"] == "docs/DEPLOY.md, make report"
+
+
+def test_make_report_writes_the_report_of_a_failed_run_and_fails(fresh: Path, tmp_path: Path, monkeypatch):
+    """docs.py --report on a run with a failing test and coverage under the gate: the report says so, exit 1."""
+    from agentgen.documents import _docs_script
+
+    results = tmp_path / "report"
+    results.mkdir()
+    (results / "junit.xml").write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.test_a" name="ok"/><testcase classname="tests.test_a" name="bad">'
+        '<failure message="boom"/></testcase><testcase classname="tests.test_b" name="later"><skipped/></testcase>'
+        "</testsuite></testsuites>"
+    )
+    (results / "coverage.json").write_text(
+        json.dumps(
+            {
+                "files": {"app/a.py": {"summary": {"covered_lines": 3, "num_statements": 4}}},
+                "totals": {"percent_covered": 75.0},
+            }
+        )
+    )
+    project = tmp_path / "svc"
+    shutil.copytree(fresh, project)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("TEST_DATABASE_URL", "postgresql://user:secret@127.0.0.1:5432/test_db")
+    assert _docs_script().main(["--report", str(results), "--embedded", "SQLite"]) == 1
+    report = (project / "docs" / "TEST-REPORT.md").read_text()
+    assert "| tests | 1 passed, 1 failed, 1 skipped |" in report
+    assert "| database | postgresql://127.0.0.1:5432/test_db |" in report and "secret" not in report
+    gate = yaml.safe_load((project / ".copier-answers.yml").read_text())["coverage_min"]
+    assert f"| coverage | 75.0% (gate {gate}%: not met) |" in report
+    assert "| `tests.test_a` | 1 | 1 | 0 |" in report and "| `app/a.py` | 3 | 4 | 75.0 |" in report
+
+
+def test_go_cover_profiles_count_a_block_once_however_many_test_binaries_list_it(tmp_path: Path):
+    from agentgen.documents import _docs_script
+
+    profile = tmp_path / "coverage.out"
+    profile.write_text(
+        "mode: set\n"
+        "app/internal/http/a.go:1.1,3.2 4 0\n"
+        "app/internal/http/a.go:1.1,3.2 4 1\n"  # the same block, covered by another package's tests
+        "app/internal/http/a.go:5.1,6.2 1 0\n"
+        "app/internal/service/b.go:1.1,2.2 5 1\n"
+    )
+    total, packages = _docs_script().go_cover(profile)
+    assert packages == {"app/internal/http": (4, 5), "app/internal/service": (5, 5)}
+    assert total == 90.0

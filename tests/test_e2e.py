@@ -1,7 +1,7 @@
 """End to end: generate each stack's project untouched, then run what its README promises.
 
-`make install`, `make test` on the embedded default and on a fresh database of the real server, `make lint`,
-hadolint on the Dockerfile and an OpenAPI validator on openapi.yaml. A new stack is one parameter here.
+`make install`, `make test` on the embedded default, `make report` on a fresh database of the real server,
+`make lint`, hadolint on the Dockerfile and an OpenAPI validator on openapi.yaml. A new stack is one parameter here.
 """
 
 from __future__ import annotations
@@ -73,11 +73,25 @@ def test_tests_pass_on_the_embedded_default(generated: tuple[Path, str]):
     make(project, "test")
 
 
-def test_tests_pass_on_a_fresh_real_database(generated: tuple[Path, str]):
+def test_tests_pass_on_a_fresh_real_database_and_make_report_records_the_run(generated: tuple[Path, str]):
+    """`make report` runs the suite as `make test` does and writes docs/TEST-REPORT.md from the runner's own output."""
     project, database = generated
     redis = f"{service_url('redis').rsplit('/', 1)[0]}/15"  # a database of its own: the rate-limit test empties it
     with fresh_database(database) as url:
-        make(project, "test", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
+        make(project, "report", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
+    report = (project / "docs" / "TEST-REPORT.md").read_text()
+    run = dict(re.findall(r"^\| (\w+) \| (.+) \|$", report.split("## Tests per suite")[0], re.MULTILINE))
+    assert run["database"].startswith(url.split("://")[0] + "://127.0.0.1:") and "@" not in run["database"], run
+    passed, failed, _ = (int(n) for n in re.findall(r"\d+", run["tests"]))
+    assert passed > 0 and failed == 0, run
+    suites = report.split("## Tests per suite")[1].split("## Coverage per module")[0]
+    assert sum(int(n) for n in re.findall(r"^\| `[^`]+` \| (\d+) \|", suites, re.MULTILINE)) == passed
+    gate = yaml.safe_load((project / ".copier-answers.yml").read_text())["coverage_min"]
+    assert run["coverage"].endswith(f"(gate {gate}%: met)"), run
+    modules = report.split("## Coverage per module")[1]
+    assert len(re.findall(r"^\| `[^`]+` \| \d+ \| \d+ \| [\d.]+ \|$", modules, re.MULTILINE)) >= 3, modules
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
+    assert "TEST-REPORT" not in status and "build/" not in status, status  # a run's record: ignored, not committed
 
 
 def test_contract_fuzzing_finds_no_5xx_on_a_real_database(generated: tuple[Path, str]):

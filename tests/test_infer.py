@@ -178,8 +178,25 @@ def test_json_has_exactly_the_documented_top_level_keys():
     assert list(data) == [
         "name", "description", "language", "framework", "database", "stack", "nearest_stack", "ambiguous",
         "ambiguity", "candidates", "structure", "testing", "performance", "standards", "values", "alternatives",
-        "warnings",
+        "deliverables", "warnings",
     ]  # fmt: skip
     framework = data["candidates"]["framework"][0]
     assert set(framework) == {"id", "score", "evidence"}
     assert set(framework["evidence"][0]) == {"line", "text"}
+
+
+def test_deliverables_are_the_bullets_under_a_deliverables_or_output_heading():
+    inference = infer_text(
+        "---\nname: api-dev\ndescription: FastAPI developer.\n---\n"
+        "## Standards\n\n- Write tests first\n\n"
+        "## 5. Output Structure:\n\n- API specification table\n- ER diagram\n\n"
+        "### Notes\n\n- not a deliverable: under another heading\n\n"
+        "## Deliverables\n\n1. Deployment notes\n"
+    )
+    assert [(d.line, d.text) for d in inference.deliverables] == [
+        (11, "API specification table"),
+        (12, "ER diagram"),
+        (20, "Deployment notes"),
+    ]
+    assert infer_text("---\nname: a\ndescription: b\n---\n- API docs\n").deliverables == []
+    assert infer_text("---\nname: a\ndescription: b\n---\n## Output Format\n\n- Code first\n").deliverables == []

@@ -179,3 +179,44 @@ def test_parse_data_reads_file_then_pairs(tmp_path: Path):
 def test_the_project_describes_the_service_not_the_persona(description: str, expected: str):
     plan = plan_for(f"---\nname: api\ndescription: {description}\n---\n# FastAPI\n")
     assert plan.answers["description"] == expected
+
+
+def test_how_the_spec_and_the_routes_relate_is_said_when_the_profile_asks_otherwise():
+    gin = plan_for(
+        "---\nname: api\n---\n# Go with Gin\n\n- Routes generated from openapi.yaml (OpenAPI docs)\n",
+        available_stacks=["gin"],
+    )
+    row = next(r for r in gin.answers["standards"] if r["id"] == "openapi")
+    assert (row["status"], row["instead"]) == (
+        "implemented differently",
+        "routes generated from the spec → spec-first, hand-written routes tested against it",
+    )
+    fastapi = plan_for("---\nname: api\n---\n# FastAPI\n\n- Spec-first OpenAPI design\n")
+    row = next(r for r in fastapi.answers["standards"] if r["id"] == "openapi")
+    assert row["instead"] == "spec-first, hand-written routes tested against it → spec generated from the code"
+    plain = plan_for("---\nname: api\n---\n# FastAPI\n\n- OpenAPI docs\n")
+    assert next(r for r in plain.answers["standards"] if r["id"] == "openapi")["status"] == "implemented"
+
+
+def test_a_deliverable_that_names_standards_is_delivered_by_the_code_as_standards_md_shows():
+    plan = plan_for(
+        "---\nname: api\n---\n# FastAPI\n\n## Deliverables\n\n- Input validation and rate limiting everywhere\n"
+        "- A mobile app\n"
+    )
+    by_code, app = plan.answers["deliverables"]
+    assert (by_code["document"], by_code["files"]) == ("The code, per STANDARDS.md:", ["STANDARDS.md"])
+    assert by_code["note"] == "Rate limiting, Input validation"
+    assert (app["document"], app["files"], app["target"]) == ("", [], "")
+
+
+def test_a_path_that_ends_a_sentence_is_still_the_profiles_path():
+    plan = plan_for(
+        "---\nname: api\n---\n# FastAPI\n\nServe under /api/v2. Health checks at /healthz. Ready: /readyz.\n"
+    )
+    assert (plan.answers["api_prefix"], plan.answers["health_path"], plan.answers["ready_path"]) == (
+        "/api/v2",
+        "/healthz",
+        "/readyz",
+    )
+    later = plan_for("---\nname: api\n---\n# FastAPI\n\nSee /healthz.json for details.\n")
+    assert "health_path" not in later.answers  # a file name, not the probe path

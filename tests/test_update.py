@@ -238,3 +238,28 @@ def test_a_source_without_release_tags_updates_to_its_newest_commit(tmp_path: Pa
     result = run_agentgen("update", str(project))
     assert result.returncode == 0, result.stdout + result.stderr
     assert MARKER in (project / "README.md").read_text()
+
+
+def test_write_answers_rewrites_only_the_internal_entries_and_keeps_copiers_bytes(tmp_path: Path):
+    from jinja2_ansible_filters.core_filters import to_nice_yaml
+
+    from agentgen.project import write_answers
+
+    answers = {
+        "_commit": "abc",
+        "_src_path": "/a long path with spaces " * 5,  # wrapped over several lines by copier's dumper
+        "project_name": "svc",
+        "standards": [{"id": "jwt", "asked_by": "line 3: JWT " * 12}],
+    }
+    header = "# Changes here will be overwritten by Copier; NEVER EDIT MANUALLY\n"
+    answers_file = tmp_path / ".copier-answers.yml"
+    answers_file.write_text(header + to_nice_yaml(answers))
+
+    write_answers(answers_file, {"_src_path": "/new/place"})  # as update records a moved source
+    expected = {**answers, "_src_path": "/new/place"}
+    assert answers_file.read_text() == header + to_nice_yaml(expected)  # what copier itself would write
+
+    write_answers(answers_file, {"_commit": "def", "_src_path": None})
+    assert yaml.safe_load(answers_file.read_text()) == {k: v for k, v in expected.items() if k != "_src_path"} | {
+        "_commit": "def"
+    }

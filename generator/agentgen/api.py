@@ -28,7 +28,7 @@ from agentgen.update import (
     UpdateResult,
     checked_answers,
     load_project,
-    refreshed_standards,
+    refreshed_rows,
     retarget,
     update_project,
 )
@@ -121,9 +121,7 @@ def update(
     source = _template_source(template_src)
     if source and source != loaded.src_path:
         loaded = retarget(loaded, source)
-    standards = refreshed_standards(loaded)
-    if standards is not None and "standards" not in answers:
-        answers["standards"] = standards
+    answers = refreshed_rows(loaded) | answers  # rows given with --data win
     result = update_project(loaded, data=answers, vcs_ref=vcs_ref, conflict=conflict)
     if not result.conflicts:  # the documents follow the spec and the answers the update brought
         result.changed = sorted(set(result.changed) | set(refresh_docs(loaded.path)))

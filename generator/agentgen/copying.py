@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import shutil
+import signal
 import tempfile
 import warnings
 from collections.abc import Iterator
@@ -51,23 +52,30 @@ def copy_template(src: str, dst: Path, answers: dict[str, Any], *, snapshot: boo
 
 
 @contextlib.contextmanager
-def _own_temp_folder() -> Iterator[None]:
-    """Copier's clones and scratch folders go into a folder of ours, removed whatever happens: a SIGTERM that
-    lands inside copier, after it made a folder and before it registered its removal, leaves nothing behind.
+def own_temp_folder() -> Iterator[None]:
+    """Copier's clones and scratch folders (and anything else made with `tempfile`) go into a folder of ours, removed
+    whatever happens. SIGINT and SIGTERM are blocked until the removal is armed: a signal that lands just after a
+    folder (or `tempfile`'s first probe file) was made, before its cleanup was registered, cannot leave it behind.
     For update's single thread only (it sets the process-wide default)."""
-    previous, tempfile.tempdir = tempfile.tempdir, tempfile.mkdtemp(prefix="agentgen-copier-")
+    signals = {signal.SIGINT, signal.SIGTERM}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    previous, own = tempfile.tempdir, None
     try:
+        own = tempfile.tempdir = tempfile.mkdtemp(prefix="agentgen-copier-")
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held meanwhile is raised here, inside the try
         yield
     finally:
-        own, tempfile.tempdir = tempfile.tempdir, previous
-        shutil.rmtree(own, ignore_errors=True)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        tempfile.tempdir = previous
+        if own:
+            shutil.rmtree(own, ignore_errors=True)
 
 
 def copy_version(src: str, dst: Path, answers: dict[str, Any], vcs_ref: str) -> None:
     """Render one version of the template (what a project looked like when generated)."""
     from copier import run_copy
 
-    with _own_temp_folder(), _quiet_failures():
+    with _quiet_failures():
         run_copy(src, dst, data=answers, vcs_ref=vcs_ref, defaults=True, quiet=True, unsafe=False)
 
 
@@ -75,7 +83,7 @@ def update_files(project: Path, data: dict[str, Any], vcs_ref: str | None, confl
     """copier update: the template's changes since the project's version, merged with the project's own."""
     from copier import run_update
 
-    with _own_temp_folder(), _quiet_failures():
+    with _quiet_failures():
         run_update(
             project,
             data=data,

@@ -16,7 +16,8 @@ from agentgen.catalog import Catalog, Check, load_catalog
 from agentgen.documents import write_docs
 from agentgen.errors import AgentgenError
 from agentgen.files import MAX_BYTES, load_yaml, read_bounded
-from agentgen.infer import infer
+from agentgen.infer import Inference, infer
+from agentgen.plan import deliverables_answer
 from agentgen.profile import read_profile
 from agentgen.project import ANSWERS, agent_file, read_answers, template_status, typed_answers
 from agentgen.source import builtin_source
@@ -186,15 +187,20 @@ def documents_finding(project: Path) -> Finding:
     return Finding("docs", Status.OK, "docs/", "")
 
 
-def asked_standards(
-    project: Path, answers: dict[str, Any], catalog: Catalog, stack: str
-) -> tuple[str | None, list[str]]:
-    """The standards the project's profile names (from .claude/agents/), else every standard the stack implements."""
-    profile = agent_file(project, answers)
-    if profile is None:
-        return None, list(catalog.implementations.get(stack, {}))
-    inference = infer(read_profile(profile), catalog)
-    return str(profile.relative_to(project)), [hit.id for hit in inference.standards]
+def deliverables_finding(project: Path, inference: Inference, catalog: Catalog) -> Finding | None:
+    """Each file STANDARDS.md names for a deliverable the profile lists is in the project, each make target in its
+    Makefile."""
+    rows = deliverables_answer(inference, catalog)
+    files = dict.fromkeys(f for row in rows for f in row["files"])
+    targets = dict.fromkeys(row["target"] for row in rows if row["target"])
+    if not files and not targets:
+        return None
+    makefile = read_bounded(project / "Makefile").decode(errors="replace") if (project / "Makefile").is_file() else ""
+    missing = [f for f in files if not (project / f).is_file()]
+    missing += [f"make {t}" for t in targets if not re.search(rf"^{re.escape(t)}:", makefile, re.MULTILINE)]
+    if missing:
+        return Finding("deliverables", Status.FAILING, ", ".join(missing), "a listed deliverable's file is missing")
+    return Finding("deliverables", Status.OK, ", ".join([*files, *(f"make {t}" for t in targets)]), "")
 
 
 def diagnose(project: Path, catalog: Catalog | None = None, questions: dict[str, Any] | None = None) -> Diagnosis:
@@ -213,7 +219,11 @@ def diagnose(project: Path, catalog: Catalog | None = None, questions: dict[str,
             f"{project}: stack {stack!r} is not one this agentgen knows; "
             "pass --template-src with the templates it was generated from"
         )
-    profile, standards = asked_standards(project, answers, catalog, stack)
+    path = agent_file(project, answers)
+    inference = infer(read_profile(path), catalog) if path else None
+    profile = str(path.relative_to(project)) if path else None
+    # The standards the project's profile names, else every standard the stack implements.
+    standards = [hit.id for hit in inference.standards] if inference else list(catalog.implementations.get(stack, {}))
     findings = []
     for standard in standards:
         impl = catalog.implementation(stack, standard)
@@ -235,4 +245,6 @@ def diagnose(project: Path, catalog: Catalog | None = None, questions: dict[str,
             findings.append(Finding(standard, Status.OK, ", ".join(dict.fromkeys(c.file for c in checks)), ""))
     if (project / "scripts" / "docs.py").is_file():
         findings.append(documents_finding(project))
+    if inference and (delivered := deliverables_finding(project, inference, catalog)):
+        findings.append(delivered)
     return Diagnosis(project.resolve(), stack, profile, findings, template_status(answers))

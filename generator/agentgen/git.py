@@ -65,7 +65,7 @@ def commit(path: Path, message: str) -> None:
     identity = [] if git(path, "config", "user.email", check=False).strip() else [
         "-c", "user.name=agentgen", "-c", "user.email=agentgen@localhost"
     ]  # fmt: skip
-    git(path, *identity, "commit", "-q", "--no-verify", "-m", message)
+    git(path, *identity, "-c", "maintenance.auto=false", "commit", "-q", "--no-verify", "-m", message)
 
 
 def is_remote(source: str) -> bool:

@@ -137,6 +137,8 @@ class Inference:
     stack_scores: dict[str, float] = field(default_factory=dict)
     values: dict[str, ValueHit] = field(default_factory=dict)
     """The concrete values the profile states, by the answer they become."""
+    deliverables: list[Evidence] = field(default_factory=list)
+    """The items of the profile's "Deliverables" (or "Output") section, in its order."""
 
     def evidence_for(self, kind: str, tech_id: str | None) -> list[Evidence]:
         return next((c.evidence for c in self.candidates.get(kind, []) if c.id == tech_id), [])
@@ -162,6 +164,7 @@ class Inference:
             "standards": [s.to_json() for s in self.standards],
             "values": {answer: hit.to_json() for answer, hit in self.values.items()},
             "alternatives": self.alternatives,
+            "deliverables": [d.to_json() for d in self.deliverables],
             "warnings": self.warnings,
         }
 
@@ -456,6 +459,17 @@ def _ambiguity(
     return f"stacks {close_stacks}" if close_stacks else None
 
 
+def _deliverables(profile: Profile, catalog: Catalog) -> list[Evidence]:
+    """The bullets right under a heading that lists what the agent delivers ("Deliverables", "## 5. Output:")."""
+    return [
+        Evidence(block.line, excerpt(block.text, 0, 0))
+        for block in profile.blocks
+        if block.kind == "bullet"
+        and block.section
+        and catalog.deliverables_section.fullmatch(re.sub(r"^[\W\d_]+|[\W_]+$", "", block.section[-1]))
+    ]
+
+
 def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
     catalog = catalog or load_catalog()
     candidates, offers = _score_technologies(profile, catalog)
@@ -511,4 +525,5 @@ def infer(profile: Profile, catalog: Catalog | None = None) -> Inference:
         alternatives=alternatives,
         stack_scores=dict(ranked_stacks),
         values=values,
+        deliverables=_deliverables(profile, catalog),
     )

@@ -75,6 +75,8 @@ class Plan:
     """Every answer the project is rendered with, and why it has its value."""
     standards: list[dict[str, Any]] = field(default_factory=list)
     """STANDARDS.md's rows (see standards_answer): the one answer no single decision gives."""
+    deliverables: list[dict[str, Any]] = field(default_factory=list)
+    """STANDARDS.md's deliverables rows (see deliverables_answer)."""
     extra_dirs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unfollowed: list[str] = field(default_factory=list)
@@ -82,8 +84,9 @@ class Plan:
 
     @property
     def answers(self) -> dict[str, Any]:
-        """The Copier answers: the decisions' values, and the standards' rows."""
-        return {key: decision.value for key, decision in self.decisions.items()} | {"standards": self.standards}
+        """The Copier answers: the decisions' values, and the rows of STANDARDS.md."""
+        decided = {key: decision.value for key, decision in self.decisions.items()}
+        return decided | {"standards": self.standards, "deliverables": self.deliverables}
 
     @property
     def stack(self) -> str:
@@ -351,6 +354,29 @@ class Conformance(StrEnum):
     TURNED_OFF = "turned off"
 
 
+def deliverables_answer(inference: Inference, catalog: Catalog) -> list[dict[str, Any]]:
+    """Each deliverable the profile lists, with the document of the project that delivers it (the first in the
+    catalog whose patterns match), or why none does."""
+    rows = []
+    for item in inference.deliverables:
+        document = next((d for d in catalog.deliverables if any(p.search(item.text) for p in d.patterns)), None)
+        note = document.note if document else "no document of a generated project delivers it"
+        if document is None and (
+            standards := [s.title for s in catalog.standards if catalog.standard_scanners[s.id].search(item.text)]
+        ):
+            document, note = catalog.by_standards, ", ".join(standards)
+        rows.append(
+            {
+                "asked_by": f"line {item.line}: {item.text}",
+                "document": document.title if document else "",
+                "files": list(document.files) if document else [],
+                "target": document.target if document else "",
+                "note": note,
+            }
+        )
+    return rows
+
+
 def standards_answer(
     inference: Inference, catalog: Catalog, stack: str, answers: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -359,10 +385,12 @@ def standards_answer(
     rows = []
     for hit in inference.standards:
         impl = catalog.implementation(stack, hit.id)
+        standard = catalog.standard(hit.id)
         first = hit.evidence[0]
         row: dict[str, Any] = {
             "id": hit.id,
             "title": hit.title,
+            "topic": standard.topic if standard else "",
             "asked_by": f"line {first.line}: {first.text}",
             "status": Conformance.NOT_GENERATED.value,
             "files": [],
@@ -388,7 +416,6 @@ def standards_answer(
             for spec in specs
             if (stated := inference.values.get(spec.answer)) and str(stated.value) != str(answers[spec.answer])
         ]
-        standard = catalog.standard(hit.id)
         tools = standard.tools if standard else {}
         asked = [name for name, pattern in tools.items() if any(pattern.search(e.text) for e in hit.evidence)]
         if impl.uses and asked and impl.uses not in asked:
@@ -474,7 +501,8 @@ def build_plan(
         f"layout folders of {tech} are not added to a {chosen} project: {', '.join(folders)}"
         for tech, folders in foreign.items()
     ]
-    return Plan(profile, inference, dest, decisions, standards, dirs, warnings, unfollowed)
+    deliverables = deliverables_answer(inference, catalog)
+    return Plan(profile, inference, dest, decisions, standards, deliverables, dirs, warnings, unfollowed)
 
 
 def plan_with_source(

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from packaging.version import InvalidVersion, Version
 
 from agentgen.errors import AgentgenError
@@ -67,16 +66,26 @@ def read_answers(project: Path) -> dict[str, Any]:
 
 
 def write_answers(answers_file: Path, changes: dict[str, Any]) -> None:
-    """Change internal answers, formatted exactly as copier writes the file (so updates show no spurious diff)."""
+    """Change internal answers (`_commit`, `_src_path`), formatted exactly as copier writes the file, so updates show
+    no spurious diff. Only their entries are rewritten: the rest of the file keeps copier's own bytes."""
     from jinja2_ansible_filters.core_filters import to_nice_yaml
 
     text = answers_file.read_text(encoding="utf-8")
-    header = text.split("\n", 1)[0] if text.startswith("#") else ""
-    answers = yaml.safe_load(text) or {}
+    answers = load_yaml(text.encode("utf-8"), str(answers_file)) or {}
     internal = {k: v for k, v in {**answers, **changes}.items() if k.startswith("_") and v}
     ordered = {**{k: internal[k] for k in ("_commit", "_src_path") if k in internal}, **internal}
-    body = to_nice_yaml({**ordered, **{k: v for k, v in answers.items() if not k.startswith("_")}})
-    answers_file.write_text(f"{header}\n{body}" if header else body, encoding="utf-8")
+    header: list[str] = []
+    entries: list[str] = []
+    replaced = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("#") and not entries:
+            header.append(line)
+            continue
+        if not line[:1].isspace() and not line.startswith("-"):  # a top-level key; the rest continue its entry
+            replaced = line.split(":", 1)[0] in {*ordered, *changes}
+        if not replaced:
+            entries.append(line)
+    answers_file.write_text("".join([*header, to_nice_yaml(ordered), *entries]), encoding="utf-8")
 
 
 def agent_file(project: Path, answers: dict[str, Any]) -> Path | None:

@@ -153,7 +153,7 @@ _STATUS_STYLE = {"implemented": "green", "implemented differently": "yellow", "t
 
 def print_conformance(plan: Plan) -> None:
     """The end of `new`: each standard the profile names, as generated (value, or what was asked → what was
-    generated), and each stated value the project does not follow."""
+    generated), each stated value the project does not follow, and each listed deliverable it lacks."""
     rows = plan.answers.get("standards") or []
     if rows:
         table = Table("standard", "status", "value, or asked → generated", box=None, pad_edge=False)
@@ -164,6 +164,9 @@ def print_conformance(plan: Plan) -> None:
         console.print(table, highlight=False)
     for line in plan.unfollowed:
         warn(line)
+    for row in plan.deliverables:
+        if not row["files"] and not row["target"]:
+            warn(f"deliverable not generated ({_short(row['asked_by'], 70)}): {row['note']}")
 
 
 def verify_step(step: str) -> None:

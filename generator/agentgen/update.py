@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from agentgen.catalog import load_catalog
-from agentgen.copying import CopierFailed, copy_version, update_files
+from agentgen.copying import CopierFailed, copy_version, own_temp_folder, update_files
 from agentgen.errors import AgentgenError
 from agentgen.git import commit, git, is_remote, ref_name, remote_source
 from agentgen.infer import infer
 from agentgen.interrupts import Interrupts
-from agentgen.plan import standards_answer
+from agentgen.plan import deliverables_answer, standards_answer
 from agentgen.profile import read_profile
 from agentgen.project import ANSWERS, Project, agent_file, latest_version, read_answers, typed_answers, write_answers
 from agentgen.source import TemplateSource, builtin_source
@@ -75,14 +75,19 @@ def retarget(project: Project, source: str) -> Project:
     return load_project(project.path)
 
 
-def refreshed_standards(project: Project) -> list[dict[str, Any]] | None:
-    """STANDARDS.md rows recomputed from the project's own agent file with this agentgen's catalog."""
+def refreshed_rows(project: Project) -> dict[str, list[dict[str, Any]]]:
+    """STANDARDS.md's rows (the `standards` and `deliverables` answers) recomputed from the project's own agent file
+    with this agentgen's catalog; none without one."""
     profile = agent_file(project.path, project.answers)
     catalog = load_catalog()
     stack = str(project.answers.get("stack", ""))
     if profile is None or stack not in catalog.stacks:
-        return None
-    return standards_answer(infer(read_profile(profile), catalog), catalog, stack, project.answers)
+        return {}
+    inference = infer(read_profile(profile), catalog)
+    return {
+        "standards": standards_answer(inference, catalog, stack, project.answers),
+        "deliverables": deliverables_answer(inference, catalog),
+    }
 
 
 def update_project(
@@ -92,7 +97,7 @@ def update_project(
     result = UpdateResult(current=project.commit, target=target)
     start = git(project.path, "rev-parse", "HEAD").strip()
     interrupts = Interrupts()
-    with interrupts.installed():
+    with interrupts.installed(), own_temp_folder():
         try:
             update_files(project.path, data, vcs_ref, conflict)
             result.kept = _keep_changed_files_the_template_dropped(project, start)

@@ -3,10 +3,12 @@
     python scripts/docs.py           # write docs/API.md, docs/SECURITY.md, docs/DEPLOY.md
     python scripts/docs.py --check   # write nothing; fail naming each document `make docs` would change
     python scripts/docs.py --access URL   # ask the served app each row of SECURITY.md's matrix (make fuzz does)
+    python scripts/docs.py --report DIR --embedded LABEL   # docs/TEST-REPORT.md from a run's results (make report)
 
 docs/API.md comes from openapi.yaml (which a test keeps equal to the served spec), docs/SECURITY.md from
 openapi.yaml, .copier-answers.yml and .env.example, docs/DEPLOY.md from .env.example and .copier-answers.yml.
-`make lint` runs the check. Needs Python 3.11 and PyYAML only.
+`make lint` runs the check. docs/TEST-REPORT.md is a run's record (date, commit, database), written by `make
+report` from the test runner's own machine-readable output and not committed. Needs Python 3.11 and PyYAML only.
 """
 
 from __future__ import annotations
@@ -28,18 +30,6 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The template's roles. A 403 in the spec marks an operation only the last of them may call: the app answers a
 # user 403 there, and scripts/fuzz.py checks every row of SECURITY.md's matrix against the served app.
 ROLES = ("user", "admin")
-SECURITY_STANDARDS = (
-    "jwt",
-    "rbac",
-    "password-hashing",
-    "rate-limit",
-    "cors",
-    "security-headers",
-    "input-validation",
-    "csrf",
-    "sql-injection",
-    "secrets-from-env",
-)
 
 
 def read_yaml(path: Path) -> Any:
@@ -209,7 +199,7 @@ def security_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[s
     out.append("\n## Limits and headers\n\n")
     if answers.get("rate_limit"):
         out.append(
-            f"- Rate limit: {answers.get('rate_limit_quota')} per client on `{answers.get('api_prefix')}` (`RATE_LIMIT`), answered 429.\n"
+            f"- Rate limit: {answers.get('rate_limit_quota')} on `{answers.get('api_prefix')}` (`RATE_LIMIT`), answered 429.\n"
         )
     else:
         out.append("- Rate limit: off (the `rate_limit` answer).\n")
@@ -222,7 +212,7 @@ def security_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[s
     for name, _, meaning in env:
         if re.search(r"SECRET|PASSWORD|TOKEN|_URL$", name):
             out.append(f"- `{name}`: {meaning}\n")
-    rows = [r for r in answers.get("standards") or [] if r.get("id") in SECURITY_STANDARDS]
+    rows = [r for r in answers.get("standards") or [] if r.get("topic") == "security"]
     if rows:
         out.append("\n## Security standards the profile names\n\n| standard | state | where |\n| --- | --- | --- |\n")
         for row in rows:
@@ -246,7 +236,7 @@ def deploy_md(spec: dict[str, Any], answers: dict[str, Any], env: list[tuple[str
     out.append(f"3. Run it with the variables above. Liveness: `GET {answers.get('health_path')}`; readiness (the ")
     out.append(f"database answers): `GET {answers.get('ready_path')}`")
     out.append("; Prometheus metrics: `GET /metrics`.\n" if answers.get("metrics") else ".\n")
-    out.append("\n## Scaling\n\nAdd containers: the service keeps no state between requests")
+    out.append("\n## Scaling\n\nAdd containers behind a load balancer")
     if answers.get("rate_limit"):
         out.append(", and rate-limit counters live in Redis (`REDIS_URL`), shared by every container")
     out.append(
@@ -319,6 +309,122 @@ def check_access(root: Path, base: str, tokens: dict[str, str]) -> list[str]:
     return broken
 
 
+# ---- docs/TEST-REPORT.md: one run's results, from what the stack's test runner writes into the report folder ----
+
+OUTCOMES = ("passed", "failed", "skipped")
+
+
+def junit_suites(path: Path) -> dict[str, dict[str, int]]:
+    """Tests per suite from JUnit XML (pytest's, vitest's): a suite is a test case's class name (its file)."""
+    from xml.etree import ElementTree
+
+    suites: dict[str, dict[str, int]] = {}
+    for case in ElementTree.parse(path).getroot().iter("testcase"):  # noqa: S314  # written by our own test run
+        suite = suites.setdefault(case.get("classname") or "tests", dict.fromkeys(OUTCOMES, 0))
+        failed = case.find("failure") is not None or case.find("error") is not None
+        suite["failed" if failed else "skipped" if case.find("skipped") is not None else "passed"] += 1
+    return suites
+
+
+def go_suites(path: Path) -> dict[str, dict[str, int]]:
+    """Tests per package from `go test -json` events (top-level tests; their subtests are parts of them)."""
+    suites: dict[str, dict[str, int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line) if line.startswith("{") else {}
+        test, action = event.get("Test", ""), {"pass": "passed", "fail": "failed", "skip": "skipped"}
+        if test and "/" not in test and event.get("Action") in action:
+            suites.setdefault(event["Package"], dict.fromkeys(OUTCOMES, 0))[action[event["Action"]]] += 1
+    return suites
+
+
+def coverage_py(path: Path) -> tuple[float, dict[str, tuple[int, int]]]:
+    """coverage.py's JSON report: the total percentage its gate compares, and (covered, statements) per file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    files = {name: (f["summary"]["covered_lines"], f["summary"]["num_statements"]) for name, f in data["files"].items()}
+    return float(data["totals"]["percent_covered"]), files
+
+
+def istanbul(path: Path) -> tuple[float, dict[str, tuple[int, int]]]:
+    """Istanbul's json-summary (vitest's v8 coverage): the lowest of its four totals (the gate holds each), and
+    (covered, total) lines per file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    total = data.pop("total")
+    files = {os.path.relpath(name): (f["lines"]["covered"], f["lines"]["total"]) for name, f in data.items()}
+    return min(float(total[k]["pct"]) for k in ("lines", "statements", "functions", "branches")), files
+
+
+def go_cover(path: Path) -> tuple[float, dict[str, tuple[int, int]]]:
+    """A Go cover profile: (covered, statements) per package; a block listed by several test binaries counts once."""
+    blocks: dict[str, tuple[int, bool]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        block, statements_in_block, count = line.rsplit(" ", 2)
+        blocks[block] = (int(statements_in_block), blocks.get(block, (0, False))[1] or int(count) > 0)
+    packages: dict[str, tuple[int, int]] = {}
+    for block, (size, hit) in blocks.items():
+        package = block.split(":", 1)[0].rsplit("/", 1)[0]
+        done, of = packages.get(package, (0, 0))
+        packages[package] = (done + size * hit, of + size)
+    covered = sum(done for done, _ in packages.values())
+    statements = sum(of for _, of in packages.values())
+    return 100.0 * covered / statements if statements else 100.0, packages
+
+
+RESULTS = {"junit.xml": junit_suites, "go-test.json": go_suites}
+COVERAGE = {"coverage.json": coverage_py, "coverage/coverage-summary.json": istanbul, "coverage.out": go_cover}
+
+
+def database_of(embedded: str) -> str:
+    """TEST_DATABASE_URL without its credentials, else the stack's embedded database."""
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url:
+        return f"{embedded}; TEST_DATABASE_URL not set"
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
+
+
+def commit_of(root: Path) -> str:
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)  # noqa: S603, S607
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD") or "none yet"
+    return head + (" with uncommitted changes" if git("status", "--porcelain") else "")
+
+
+def report_md(root: Path, folder: Path, embedded: str) -> tuple[str, str, bool]:
+    """docs/TEST-REPORT.md, its one-line summary, and whether the run passed: no test failed, coverage met the gate."""
+    from datetime import UTC, datetime
+
+    answers = read_yaml(root / ".copier-answers.yml") or {}
+    gate = float(answers.get("coverage_min", 0))
+    results = [read(folder / name) for name, read in RESULTS.items() if (folder / name).is_file()]
+    coverage = [read(folder / name) for name, read in COVERAGE.items() if (folder / name).is_file()]
+    if not results or not coverage:
+        raise SystemExit(f"no test results or coverage in {folder}: the tests did not run to the end")
+    suites, (total, modules) = results[0], coverage[0]
+    counts = {o: sum(s[o] for s in suites.values()) for o in OUTCOMES}
+    out = ["# Test report\n\n| run | |\n| --- | --- |\n"]
+    out.append(f"| date | {datetime.now(UTC):%Y-%m-%d %H:%M} UTC |\n| commit | {commit_of(root)} |\n")
+    out.append(f"| database | {cell(database_of(embedded))} |\n")
+    out.append(f"| tests | {', '.join(f'{counts[o]} {o}' for o in OUTCOMES)} |\n")
+    verdict = "met" if total >= gate else "not met"
+    summary = f"{', '.join(f'{counts[o]} {o}' for o in OUTCOMES)}; coverage {total:.1f}% (gate {gate:g}%: {verdict})"
+    out.append(f"| coverage | {total:.1f}% (gate {gate:g}%: {verdict}) |\n")
+    out.append("\n## Tests per suite\n\n| suite | passed | failed | skipped |\n| --- | --- | --- | --- |\n")
+    for name, suite in sorted(suites.items()):
+        out.append(f"| `{cell(name)}` | {' | '.join(str(suite[o]) for o in OUTCOMES)} |\n")
+    out.append("\n## Coverage per module\n\n| module | covered | of | % |\n| --- | --- | --- | --- |\n")
+    for name, (done, of) in sorted(modules.items()):
+        out.append(f"| `{cell(name)}` | {done} | {of} | {100.0 * done / of if of else 100.0:.1f} |\n")
+    header = "<!-- Written by `make report` (scripts/docs.py --report) from one test run; not committed. -->\n\n"
+    return header + "".join(out), summary, verdict == "met" and not counts["failed"]
+
+
 def write(root: Path, *, check: bool = False) -> list[str]:
     """Write the documents of the project at `root` (or, with `check`, only compare); returns those that differed."""
     stale = []
@@ -335,6 +441,14 @@ def write(root: Path, *, check: bool = False) -> list[str]:
 
 def main(argv: list[str]) -> int:
     root = Path.cwd()
+    if "--report" in argv:
+        folder = Path(argv[argv.index("--report") + 1])
+        embedded = argv[argv.index("--embedded") + 1] if "--embedded" in argv else "the embedded database"
+        text, summary, passed = report_md(root, folder, embedded)
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs" / "TEST-REPORT.md").write_text(text, encoding="utf-8")
+        print(f"wrote docs/TEST-REPORT.md: {summary}", file=sys.stdout if passed else sys.stderr)
+        return 0 if passed else 1
     if "--access" in argv:
         broken = check_access(root, argv[argv.index("--access") + 1], json.loads(os.environ["ACCESS_TOKENS"]))
         for line in broken:

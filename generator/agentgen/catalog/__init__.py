@@ -33,7 +33,8 @@ KINDS = {
 class Technology:
     id: str
     kind: str
-    matchers: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]
+    """Regular expressions naming the technology, flags inline; compiled together into the catalog's scanners."""
     fences: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
@@ -41,15 +42,21 @@ class Technology:
     family: str | None = None
     layout: tuple[str, ...] = ()
 
+    @cached_property
+    def matchers(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(source) for source in self.sources)
+
 
 @dataclass(frozen=True)
 class Standard:
     id: str
     title: str
-    matchers: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]
     unless: re.Pattern[str] | None = None
     tools: dict[str, re.Pattern[str]] = field(default_factory=dict)
     """Ways of meeting the standard a profile may name (marshmallow, Flyway), by display name."""
+    topic: str = ""
+    """"security" for those a project's docs/SECURITY.md lists again."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,18 @@ class ValueSpec:
     standard: str | None = None
     value: str | None = None
     unless: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    """A document a profile may list among its deliverables, and the files of a generated project that hold it."""
+
+    title: str
+    patterns: tuple[re.Pattern[str], ...]
+    files: tuple[str, ...] = ()
+    note: str = ""
+    target: str = ""
+    """The make target that writes it on each run (a test report), where no committed file holds it."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +178,11 @@ class Catalog:
     """The concrete values a profile can state, in values.yml's order."""
     persona: re.Pattern[str] = re.compile("(?!)")
     """A profile description that speaks of the agent rather than the service."""
+    deliverables_section: re.Pattern[str] = re.compile("(?!)")
+    """A heading whose bullets list what the profile's agent delivers."""
+    deliverables: tuple[Deliverable, ...] = ()
+    by_standards: Deliverable = Deliverable("", ())
+    """What delivers an item that matches no document but names standards: the code, as STANDARDS.md shows."""
 
     def implementation(self, stack: str, standard: str) -> Implementation | None:
         return self.implementations.get(stack, {}).get(standard)
@@ -170,12 +194,12 @@ class Catalog:
     def scanners(self) -> dict[str, Scanner]:
         """One scanner per kind of technology (technologies of different kinds may overlap in a text)."""
         kinds = dict.fromkeys(t.kind for t in self.technologies)
-        return {kind: scanner([(t.id, t.matchers) for t in self.of_kind(kind)]) for kind in kinds}
+        return {kind: scanner([(t.id, t.sources) for t in self.of_kind(kind)]) for kind in kinds}
 
     @cached_property
     def standard_scanners(self) -> dict[str, re.Pattern[str]]:
         """One regular expression per standard (standards overlap freely: "HEALTHCHECK" is two of them)."""
-        return {s.id: scanner([(s.id, s.matchers)]).regex for s in self.standards}
+        return {s.id: scanner([(s.id, s.sources)]).regex for s in self.standards}
 
     @cached_property
     def _by_id(self) -> dict[str, Technology]:
@@ -205,23 +229,26 @@ class Scanner:
         return found
 
 
-def scanner(entries: list[tuple[str, tuple[re.Pattern[str], ...]]]) -> Scanner:
-    """Alternation of every pattern, each in a named group that maps back to its key; flags stay per pattern."""
+def scanner(entries: list[tuple[str, tuple[str, ...]]]) -> Scanner:
+    """Alternation of every source, each in a named group that maps back to its key. Only the alternations are
+    compiled: a run pays for a few large regular expressions, not for hundreds of small ones it never uses alone."""
     parts: list[str] = []
     keys: list[str] = []
-    for key, patterns in entries:
-        for pattern in patterns:
-            body, ignore_case = pattern.pattern, bool(pattern.flags & re.IGNORECASE)
-            if body.startswith("(?i)"):
-                body, ignore_case = body[4:], True
-            parts.append(f"(?P<g{len(keys)}>{f'(?i:{body})' if ignore_case else body})")
+    for key, sources in entries:
+        for source in sources:
+            parts.append(f"(?P<g{len(keys)}>{source})")
             keys.append(key)
     return Scanner(re.compile("|".join(parts) or "(?!)"), tuple(keys))
 
 
-def alias_pattern(alias: str) -> re.Pattern[str]:
+def ignoring_case(source: str) -> str:
+    """`source` with case-insensitivity scoped to itself, so it can sit in an alternation with others."""
+    return f"(?i:{source.removeprefix('(?i)')})"
+
+
+def alias_source(alias: str) -> str:
     """A case-insensitive match of `alias` as a whole word (dashes count as boundaries: `pytest-django`)."""
-    return re.compile(rf"(?<![\w@$]){re.escape(alias)}(?![\w@])", re.IGNORECASE)
+    return ignoring_case(rf"(?<![\w@$]){re.escape(alias)}(?![\w@])")
 
 
 def _load(name: str) -> Any:
@@ -230,12 +257,12 @@ def _load(name: str) -> Any:
 
 
 def _technology(tech_id: str, kind: str, spec: dict[str, Any]) -> Technology:
-    matchers = [alias_pattern(a) for a in spec.get("aliases", [])]
-    matchers += [re.compile(p) for p in spec.get("patterns", [])]
+    sources = [alias_source(a) for a in spec.get("aliases", [])]
+    sources += [ignoring_case(p) if p.startswith("(?i)") else p for p in spec.get("patterns", [])]
     return Technology(
         id=tech_id,
         kind=kind,
-        matchers=tuple(matchers),
+        sources=tuple(sources),
         fences=frozenset(spec.get("fences", [])),
         files=tuple(spec.get("files", [])),
         layout=tuple(spec.get("layout", [])),
@@ -289,9 +316,10 @@ def _load_catalog(templates: Path | None) -> Catalog:
         Standard(
             sid,
             spec["title"],
-            tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]),
+            tuple(ignoring_case(p) for p in spec["patterns"]),
             re.compile(spec["unless"], re.IGNORECASE) if "unless" in spec else None,
             {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (spec.get("tools") or {}).items()},
+            spec.get("topic", ""),
         )
         for sid, spec in _load("standards.yml")["standards"].items()
     )
@@ -320,6 +348,7 @@ def _load_catalog(templates: Path | None) -> Catalog:
         Feature(answer, spec["standard"], spec["title"]) for answer, spec in stack_data["features"].items()
     )
     value_data = _load("values.yml")
+    deliverable_data = _load("deliverables.yml")
     values = tuple(
         ValueSpec(
             answer,
@@ -341,4 +370,16 @@ def _load_catalog(templates: Path | None) -> Catalog:
         stack_data.get("default_stack", "fastapi"),
         values,
         re.compile(value_data["persona"], re.IGNORECASE),
+        re.compile(deliverable_data["section"], re.IGNORECASE),
+        tuple(
+            Deliverable(
+                spec["title"],
+                tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]),
+                tuple(spec.get("files", [])),
+                spec.get("note", ""),
+                spec.get("target", ""),
+            )
+            for spec in deliverable_data["documents"]
+        ),
+        Deliverable(deliverable_data["by_standards"]["title"], (), tuple(deliverable_data["by_standards"]["files"])),
     )
