@@ -26,9 +26,10 @@ test: setup services  ## the whole suite, generated projects' own suites include
 	$(BIN)/mypy
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -n 2
 
-regen: setup  ## rewrite what the stacks' manifests generate: copier.yml's stack questions, lock files, generated code
+regen: setup services  ## rewrite what the stacks' manifests generate: copier.yml's stack questions, lock files, generated code, docs/SCHEMA.md variants
 	$(BIN)/python scripts/copier_choices.py .
 	$(BIN)/python scripts/regen.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/regen.py --schema
 
 bench: setup
 	$(BIN)/python bench/run.py help

@@ -9,10 +9,19 @@ whatever its switches, because switches change wiring, not dependencies. The too
 manifest asks for something else, so a run without changes to the manifests writes the same bytes.
 
 --check writes nothing and fails, naming the files, when a run would change them (the tests run it).
+
+    python scripts/regen.py --schema [STACK...]
+
+docs/SCHEMA.md of each database a stack offers (its manifest's `databases`) and each kind of key (copier.yml's
+`id_type`): a project rendered with those answers runs its own `make schema` on a fresh database of the servers
+scripts/services.sh runs, and its docs/SCHEMA.md becomes templates/<stack>/_schema/<database>-<id_type>.md, which
+the stack's docs/SCHEMA.md.jinja includes. The end-to-end tests run `make schema` in the projects they generate and
+fail when it changes what was shipped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import shlex
@@ -22,6 +31,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from agentgen.catalog import manifests
 from agentgen.copying import copy_template
@@ -51,9 +62,47 @@ def regen(root: Path, stack: str, spec: dict[str, Any], work: Path, *, check: bo
     return differing
 
 
+def schema_variants(root: Path, stack: str, spec: dict[str, Any], work: Path) -> list[str]:
+    """Write templates/<stack>/_schema/<database>-<id_type>.md for every database and kind of key; returns those
+    that changed."""
+    sys.path.insert(0, str(root))
+    from tests.services import fresh_database  # the one place that knows the test servers
+
+    keys = yaml.safe_load((root / "copier.yml").read_text(encoding="utf-8"))["id_type"]["choices"].values()
+    changed = []
+    for database in spec["databases"]:
+        for id_type in keys:
+            project = work / f"{stack}-{database}-{id_type}"
+            answers = {"stack": stack, "project_name": f"regen-{stack}", "database": database, "id_type": id_type}
+            copy_template(str(root), project, answers, snapshot=False)
+            with contextlib.ExitStack() as stack_of:
+                url = (
+                    f"sqlite:///{project}/schema.sqlite3"
+                    if database == "sqlite"
+                    else stack_of.enter_context(fresh_database(database))
+                )
+                print(f"{stack}: make schema on {database}, {id_type} keys", file=sys.stderr)
+                subprocess.run(["make", "schema", f"TEST_DATABASE_URL={url}"], cwd=project, check=True, timeout=900)
+            kept = root / "templates" / stack / "_schema" / f"{database}-{id_type}.md"
+            made = project / "docs" / "SCHEMA.md"
+            if not (kept.is_file() and filecmp.cmp(made, kept, shallow=False)):
+                kept.parent.mkdir(exist_ok=True)
+                shutil.copyfile(made, kept)
+                changed.append(str(kept.relative_to(root)))
+    return changed
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     wanted = [a for a in argv if not a.startswith("--")]
+    if "--schema" in argv:
+        stacks = manifests(ROOT / "templates")
+        with tempfile.TemporaryDirectory(prefix="agentgen-schema-") as work:
+            changed = [
+                name for stack in wanted or stacks for name in schema_variants(ROOT, stack, stacks[stack], Path(work))
+            ]
+        print(f"{'changed' if changed else 'unchanged'}: {', '.join(changed) or 'every schema'}", file=sys.stderr)
+        return 0
     specs = {stack: spec["regen"] for stack, spec in manifests(ROOT / "templates").items() if "regen" in spec}
     unknown = sorted(set(wanted) - set(specs))
     if unknown:

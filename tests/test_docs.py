@@ -1,6 +1,8 @@
 """docs/API.md, SECURITY.md and DEPLOY.md: written by the project's `make docs` from its spec, answers and
 .env.example, present in a fresh project, stale ones named by `make lint` and doctor. That the running app answers
-as SECURITY.md's matrix says is checked by `make fuzz` (tests/test_e2e.py)."""
+as SECURITY.md's matrix says is checked by `make fuzz` (tests/test_e2e.py). docs/SCHEMA.md is read from a migrated
+database; that the shipped one is what each stack's migrations give on a real server is checked by `make schema`
+in tests/test_e2e.py."""
 
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from agentgen.resources import data_root
 
 from .conftest import run_agentgen
 
-DOCS = ("docs/API.md", "docs/SECURITY.md", "docs/DEPLOY.md")
+DOCS = ("docs/API.md", "docs/SECURITY.md", "docs/DEPLOY.md", "docs/SCHEMA.md")
+# The one-to-many relationship of every stack's schema: a user owns items (Django prefixes its tables).
+OWNS = re.compile(r'^    (\w*users?) \|\|--o\{ (\w*items?) : "owner_id"$', re.MULTILINE)
 OPERATION = re.compile(r"^\| (GET|POST|PUT|PATCH|DELETE) \| `([^`]+)` \|", re.MULTILINE)
 MATRIX_ROW = re.compile(r"^\| (GET|POST|PUT|PATCH|DELETE) `([^`]+)` \| (\S+) \| (\S+) \| (\S+) \|$", re.MULTILINE)
 
@@ -44,6 +48,15 @@ def test_a_fresh_project_holds_current_documents(fresh: Path):
     assert write_docs(fresh, check=True) == []
     readme = (fresh / "README.md").read_text()
     assert all(f"({name})" in readme for name in DOCS), "README links each document"
+
+
+def test_schema_md_shows_users_owning_items_and_records_the_migrations_it_was_read_after(fresh: Path):
+    schema = (fresh / "docs" / "SCHEMA.md").read_text()
+    assert OWNS.search(schema), schema
+    tables = set(re.findall(r"^## (\w+)$", schema, re.MULTILINE))
+    assert {"users", "items"} <= tables or {"users_user", "items_item"} <= tables, tables
+    assert not tables & {"alembic_version", "django_migrations", "goose_db_version"}, "bookkeeping is left out"
+    assert re.search(r"^\| \w*items? \| `[^`]+` \| foreign key \| owner_id \|", schema, re.MULTILINE), schema
 
 
 def test_api_md_lists_every_operation_of_the_spec(fresh: Path):
@@ -94,6 +107,55 @@ def test_a_changed_spec_makes_the_documents_stale_and_doctor_says_so(fresh: Path
     assert write_docs(project, check=True) == []
 
 
+def test_schema_md_is_read_from_the_database_and_goes_stale_when_a_migration_changes(fresh: Path, tmp_path: Path):
+    """docs.py --schema on a real (SQLite) database: every table but the ledger, keys, the relationship; the digest of
+    the migrations it records makes `make lint` (docs.py --check) and doctor name it once a migration changes."""
+    import sqlite3
+
+    from agentgen.documents import _docs_script
+
+    project = tmp_path / "svc"
+    shutil.copytree(fresh, project)
+    globs = _docs_script().RECORD.search((project / "docs" / "SCHEMA.md").read_text())["globs"]
+    database = tmp_path / "app.sqlite3"
+    with sqlite3.connect(database) as connection:
+        connection.executescript(
+            "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(320) NOT NULL UNIQUE, team_id INTEGER"
+            " REFERENCES teams (id));"
+            "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT 'core');"
+            "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, price INTEGER CHECK (price >= 0),"
+            " owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE);"
+            "CREATE INDEX ix_items_owner_id ON items (owner_id);"
+            "CREATE TABLE ledger (version TEXT);"
+        )
+    url = f"sqlite:///{database}"
+    script = _docs_script()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert script.main(["--schema", url, "--migrations", globs, "--skip", "ledger"]) == 0
+        schema = (project / "docs" / "SCHEMA.md").read_text()
+        assert script.main(["--check-schema"]) == 0
+    assert re.findall(r"^## (\w+)$", schema, re.MULTILINE) == ["items", "teams", "users"]
+    assert '    users ||--o{ items : "owner_id"\n' in schema and '    teams |o--o{ users : "team_id"\n' in schema
+    assert "        varchar(320) email UK\n" in schema and "        integer owner_id FK\n" in schema
+    assert "| `name` | TEXT | no | `'core'` |" in schema
+    assert "| items | `ix_items_owner_id` | index | owner_id | `(owner_id)` |" in schema
+    assert "`FOREIGN KEY (owner_id) REFERENCES users(id) ON DELETE CASCADE`" in schema
+    assert "| items | `(check)` | check |  | `CHECK (price >= 0)` |" in schema
+    assert write_docs(project, check=True) == []
+
+    migration = sorted(p for pattern in globs.split() for p in project.glob(pattern))[-1]
+    migration.write_text(migration.read_text() + "\n")
+    assert write_docs(project, check=True) == ["docs/SCHEMA.md"]
+    assert write_docs(project) == [], "make docs cannot rewrite it without a database: make schema does"
+    result = run_agentgen("doctor", str(project), "--json")
+    assert result.returncode == 1 and json.loads(result.stdout)["failing"] == ["docs"], result.stdout
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert script.main(["--check-schema"]) == 1
+        assert script.main(["--check"]) == 1
+
+
 DELIVERABLES_PROFILE = """---
 name: orders-api
 description: Orders service with FastAPI on PostgreSQL.
@@ -129,7 +191,10 @@ def test_standards_md_maps_each_listed_deliverable_and_doctor_checks_its_files(t
         "API reference",
         "`docs/API.md`<br>`openapi.yaml` |",
     ]
-    assert rows["line 10: ER diagram of the database schema"][0].startswith("not generated: an ER diagram")
+    assert rows["line 10: ER diagram of the database schema"] == [
+        "Database schema",
+        "`docs/SCHEMA.md`<br>`make schema`: reads it again from a database the migrations ran on |",
+    ]
     assert rows["line 11: Security implementation summary"][0] == "Security summary"
     assert rows["line 12: Deployment notes for production"][0] == "Deployment notes"
     assert rows["line 13: A mobile app"][0] == "not generated: no document of a generated project delivers it"

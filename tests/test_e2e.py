@@ -119,6 +119,39 @@ def test_lint_and_type_checks_are_clean(generated: tuple[Path, str]):
     make(project, "lint")
 
 
+def git_status(project: Path) -> str:
+    return subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
+
+
+def test_make_schema_reads_what_was_shipped_and_lint_names_a_schema_the_migrations_left_behind(
+    generated: tuple[Path, str],
+):
+    """docs/SCHEMA.md as shipped is what the project's own migrations give on the real server (`make schema` on a
+    fresh database changes nothing). A migration edited without `make docs` fails `make lint`, naming the document;
+    `make docs` with a database then runs `make schema`, and only the record of the migrations changes."""
+    project, database = generated
+    with fresh_database(database) as url:
+        make(project, "schema", env={"TEST_DATABASE_URL": url})
+    assert git_status(project) == ""
+    schema = project / "docs" / "SCHEMA.md"
+    globs = re.search(r"^<!-- migrations: (.+?) sha256=", schema.read_text(), re.MULTILINE)
+    assert globs, schema.read_text()[:300]
+    migration = sorted(p for pattern in globs[1].split() for p in project.glob(pattern))[-1]
+    original = migration.read_text()
+    migration.write_text(original + ("-- reviewed\n" if migration.suffix == ".sql" else "# reviewed\n"))
+    try:
+        result = make(project, "lint", ok=False)
+        assert "docs/SCHEMA.md differ" in result.stderr, result.stderr[-2000:]
+        with fresh_database(database) as url:
+            make(project, "docs", env={"TEST_DATABASE_URL": url})
+        diff = subprocess.run(["git", "diff", "-U0", "docs"], cwd=project, capture_output=True, text=True).stdout
+        assert re.findall(r"^[-+](?![-+])(.*)$", diff, re.MULTILINE)[0].startswith("<!-- migrations:"), diff
+        assert len(re.findall(r"^[-+](?![-+])", diff, re.MULTILINE)) == 2, diff
+    finally:
+        migration.write_text(original)
+        subprocess.run(["git", "checkout", "--", "docs"], cwd=project, check=True)
+
+
 def test_dockerfile_passes_hadolint(generated: tuple[Path, str]):
     project, _ = generated
     hadolint = shutil.which("hadolint", path=str(TOOLS)) or shutil.which("hadolint")
@@ -145,8 +178,7 @@ def test_doctor_finds_every_standard_in_place(generated: tuple[Path, str]):
 
 def test_git_tree_stays_clean_after_install_and_tests(generated: tuple[Path, str]):
     project, _ = generated
-    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True)
-    assert status.stdout == "", status.stdout
+    assert git_status(project) == ""
 
 
 @pytest.mark.parametrize("case", STACKS, ids=stack_id)
@@ -195,6 +227,9 @@ def test_the_values_a_profile_states_reach_the_code(
     redis = f"{service_url('redis').rsplit('/', 1)[0]}/15"
     with fresh_database(database) as url:
         make(project, "test", env={"TEST_DATABASE_URL": url, "TEST_REDIS_URL": redis})
+    with fresh_database(database) as url:
+        make(project, "schema", env={"TEST_DATABASE_URL": url})  # the schema shipped for UUID keys is the real one
+    assert git_status(project) == ""
     make(project, "lint")
 
     paths = set(yaml.safe_load((project / "openapi.yaml").read_text())["paths"])
