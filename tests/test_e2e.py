@@ -138,7 +138,7 @@ def test_make_schema_reads_what_was_shipped_and_lint_names_a_schema_the_migratio
     assert globs, schema.read_text()[:300]
     migration = sorted(p for pattern in globs[1].split() for p in project.glob(pattern))[-1]
     original = migration.read_text()
-    migration.write_text(original + ("-- reviewed\n" if migration.suffix == ".sql" else "# reviewed\n"))
+    migration.write_text(("-- reviewed\n" if migration.suffix == ".sql" else "# reviewed\n") + original)
     try:
         result = make(project, "lint", ok=False)
         assert "docs/SCHEMA.md differ" in result.stderr, result.stderr[-2000:]
