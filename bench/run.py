@@ -2,7 +2,7 @@
 
     python bench/run.py help                 # `agentgen --help` wall time (goal: median under 150 ms)
     python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
-    python bench/run.py generate --against e577127   # `agentgen new` here vs at an earlier commit (goal: <= 1.0)
+    python bench/run.py generate --against 9249c3e   # `agentgen new` here vs at an earlier commit (goal: <= 1.0)
     python bench/run.py service fastapi      # generated service vs bare app (goals: p95 < 100 ms, ratio >= 0.7)
     python bench/run.py demo                 # a verified workshop batch vs its projects one by one (goal: <= 1.2)
 
