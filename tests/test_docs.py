@@ -50,6 +50,14 @@ def test_a_fresh_project_holds_current_documents(fresh: Path):
     assert all(f"({name})" in readme for name in DOCS), "README links each document"
 
 
+def test_readme_states_the_projects_own_values(fresh: Path):
+    """README's shared sections read the answers (an empty token lifetime or prefix once went unnoticed)."""
+    answers = yaml.safe_load((fresh / ".copier-answers.yml").read_text())
+    readme = (fresh / "README.md").read_text()
+    assert f"`JWT_EXPIRE_MINUTES`, {answers['token_minutes']} by default" in readme
+    assert f"`GET {answers['api_prefix']}/users/me`" in readme
+
+
 def test_schema_md_shows_users_owning_items_and_records_the_migrations_it_was_read_after(fresh: Path):
     schema = (fresh / "docs" / "SCHEMA.md").read_text()
     assert OWNS.search(schema), schema

@@ -267,12 +267,16 @@ def _choose_database(
 
 
 def _features(inference: Inference, catalog: Catalog, prompter: Prompter) -> dict[str, Decision]:
-    """Standards-driven switches. On by default (every generated project carries them); the profile's line is cited."""
-    reasons = {}
+    """Standards-driven switches. On by default (every generated project carries them), or only when the profile
+    asks; the profile's line is cited."""
+    reasons, on = {}, {}
     for feature in catalog.features:
         hit = inference.standard(feature.standard)
-        reasons[feature.answer] = _cite(hit.evidence) if hit else "agentgen default"
-    choices = [(f.answer, f"{f.title} ({reasons[f.answer]})", True) for f in catalog.features]
+        on[feature.answer] = bool(hit) or not feature.when_asked
+        reasons[feature.answer] = (
+            _cite(hit.evidence) if hit else "off: the profile does not ask" if feature.when_asked else "agentgen default"
+        )
+    choices = [(f.answer, f"{f.title} ({reasons[f.answer]})", on[f.answer]) for f in catalog.features]
     picked = set(prompter.checkbox("Features to include", choices))
     why = "asked" if prompter.interactive else None
     return {answer: Decision(answer in picked, why or reasons[answer]) for answer in reasons}

@@ -113,6 +113,8 @@ class Feature:
     answer: str
     standard: str
     title: str
+    when_asked: bool = False
+    """On only when the profile asks for its standard (tracing); otherwise every project carries it."""
 
 
 @dataclass(frozen=True)
@@ -345,7 +347,8 @@ def _load_catalog(templates: Path | None) -> Catalog:
     except (KeyError, TypeError) as err:
         raise AgentgenError(f"{templates or data_root()}: a stack's {MANIFEST} lacks or misnames {err}") from None
     features = tuple(
-        Feature(answer, spec["standard"], spec["title"]) for answer, spec in stack_data["features"].items()
+        Feature(answer, spec["standard"], spec["title"], spec.get("default") == "when asked")
+        for answer, spec in stack_data["features"].items()
     )
     value_data = _load("values.yml")
     deliverable_data = _load("deliverables.yml")
