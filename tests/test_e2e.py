@@ -215,14 +215,14 @@ VALUES_PROFILE = Path(__file__).parent / "fidelity" / "values.md"
 def test_the_values_a_profile_states_reach_the_code(
     tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str, str]
 ):
-    """/api/v2, /healthz, /readyz, UUID keys, 90 %: the project passes its own tests and lint on its embedded and
-    real database with exactly those, its spec (equal to the served one: its own test compares them) has them, and
-    doctor fails once one of them changes."""
+    """/api/v2, /healthz, /readyz, UUID keys, 90 %, tracing: the project passes its own tests (its tracing tests
+    among them) and lint on its embedded and real database with exactly those, its spec (equal to the served one:
+    its own test compares them) has them, and doctor fails once one of them changes."""
     _, stack, database = case
     project = generate(tmp_path_factory, str(VALUES_PROFILE), "--stack", stack, "--database", database)
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert (answers["api_prefix"], answers["health_path"], answers["ready_path"]) == ("/api/v2", "/healthz", "/readyz")
-    assert (answers["id_type"], answers["coverage_min"]) == ("uuid", 90)
+    assert (answers["id_type"], answers["coverage_min"], answers["tracing"]) == ("uuid", 90, True)
     make(project, "test")
     redis = f"{service_url('redis').rsplit('/', 1)[0]}/15"
     with fresh_database(database) as url:

@@ -92,6 +92,14 @@ def test_a_database_flag_against_the_profile_says_what_it_replaces():
     assert plan_for(text, stack="django", available_stacks=["django"], database="mysql").warnings == []
 
 
+def test_tracing_is_on_only_when_the_profile_asks_for_it():
+    quiet = plan_for("---\nname: api\n---\n# FastAPI\n")
+    assert quiet.answers["tracing"] is False and quiet.answers["metrics"] is True
+    assert quiet.decisions["tracing"].why == "off: the profile does not ask"
+    asked = plan_for("---\nname: api\n---\n# FastAPI\n\n- OpenTelemetry tracing across services\n")
+    assert asked.answers["tracing"] is True and asked.decisions["tracing"].why.startswith("profile line 6")
+
+
 def test_features_follow_the_checkbox():
     plan = plan_for("---\nname: api\n---\n# FastAPI\n", Scripted(checkbox=["metrics"]))
     assert plan.answers["metrics"] is True and plan.answers["rate_limit"] is False
@@ -114,10 +122,10 @@ def test_profile_numbers_become_answers():
 
 def test_standards_not_generated_by_the_stack_say_so():
     plan = plan_for(
-        "---\nname: api\n---\n# FastAPI\n\n- OpenTelemetry tracing\n- Rate limiting\n", data={"rate_limit": False}
+        "---\nname: api\n---\n# FastAPI\n\n- Response caching\n- Rate limiting\n", data={"rate_limit": False}
     )
     rows = {row["id"]: row for row in plan.answers["standards"]}
-    assert (rows["tracing"]["status"], rows["tracing"]["files"], rows["tracing"]["note"]) == ("not generated", [], "")
+    assert (rows["caching"]["status"], rows["caching"]["files"]) == ("not generated", [])
     assert rows["rate-limit"]["status"] == "turned off" and rows["rate-limit"]["files"] == []
 
 
