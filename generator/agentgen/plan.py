@@ -273,9 +273,8 @@ def _features(inference: Inference, catalog: Catalog, prompter: Prompter) -> dic
     for feature in catalog.features:
         hit = inference.standard(feature.standard)
         on[feature.answer] = bool(hit) or not feature.when_asked
-        reasons[feature.answer] = (
-            _cite(hit.evidence) if hit else "off: the profile does not ask" if feature.when_asked else "agentgen default"
-        )
+        default = "off: the profile does not ask" if feature.when_asked else "agentgen default"
+        reasons[feature.answer] = _cite(hit.evidence) if hit else default
     choices = [(f.answer, f"{f.title} ({reasons[f.answer]})", on[f.answer]) for f in catalog.features]
     picked = set(prompter.checkbox("Features to include", choices))
     why = "asked" if prompter.interactive else None
