@@ -292,6 +292,22 @@ def test_express_layers_hold_real_code_and_profile_folders_are_added(tmp_path: P
         assert (dest / "src" / extra / "README.md").is_file(), extra
 
 
+def test_gin_targets_load_dot_env_only_for_what_the_environment_leaves_unset(tmp_path: Path):
+    """`make run`, `migrate` and `admin` read .env, but a variable the environment sets wins (as .env.example says)."""
+    dest = tmp_path / "svc"
+    assert run_agentgen("new", "gin-postgres", str(dest), "--defaults", "--no-git").returncode == 0
+    makefile = (dest / "Makefile").read_text()
+    assert makefile.count("\t$(LOAD_ENV) && $(GO) run ./cmd/api") == 3
+    shutil.copy(dest / ".env.example", dest / ".env")
+    (dest / "probe.mk").write_text('probe:\n\t@$(LOAD_ENV) && echo "$$DATABASE_URL|$$PORT"\n')
+    probe = ["make", "-s", "-f", "Makefile", "-f", "probe.mk", "probe"]
+    mine = {"PATH": os.environ["PATH"], "DATABASE_URL": "postgresql://me@db/app with 'quotes'"}
+    done = subprocess.run(probe, cwd=dest, env=mine, capture_output=True, text=True, check=True)
+    assert done.stdout == "postgresql://me@db/app with 'quotes'|8080\n"
+    done = subprocess.run(probe, cwd=dest, env={"PATH": os.environ["PATH"]}, capture_output=True, text=True, check=True)
+    assert done.stdout == "postgresql://app:app@localhost:5432/app|8080\n"
+
+
 def test_compiled_templates_are_cached_and_a_bad_cache_entry_is_a_miss(tmp_path: Path):
     """`new` keeps Jinja bytecode between runs (in the temp folder, as Jinja does by default); whatever is in
     that cache, the project comes out the same."""
