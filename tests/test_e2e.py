@@ -126,10 +126,13 @@ def git_status(project: Path) -> str:
 def test_make_schema_reads_what_was_shipped_and_lint_names_a_schema_the_migrations_left_behind(
     generated: tuple[Path, str],
 ):
-    """docs/SCHEMA.md as shipped is what the project's own migrations give on the real server (`make schema` on a
-    fresh database changes nothing). A migration edited without `make docs` fails `make lint`, naming the document;
-    `make docs` with a database then runs `make schema`, and only the record of the migrations changes."""
+    """`make docs` on a fresh project changes nothing, and docs/SCHEMA.md as shipped is what the project's own
+    migrations give on the real server (`make schema` on a fresh database changes nothing either). A migration
+    edited without `make docs` fails `make lint`, naming the document; `make docs` with a database then runs
+    `make schema`, and only the record of the migrations changes."""
     project, database = generated
+    make(project, "docs")
+    assert git_status(project) == ""
     with fresh_database(database) as url:
         make(project, "schema", env={"TEST_DATABASE_URL": url})
     assert git_status(project) == ""
