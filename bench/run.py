@@ -4,6 +4,7 @@
     python bench/run.py generate             # `agentgen new` vs plain `copier copy` (goal: ratio <= 0.8)
     python bench/run.py generate --against 9249c3e   # `agentgen new` here vs at an earlier commit (goal: <= 1.0)
     python bench/run.py service fastapi      # generated service vs bare app (goals: p95 < 100 ms, ratio >= 0.7)
+    python bench/run.py feature fastapi tracing   # the service with a feature on vs off (goal: a small cost)
     python bench/run.py demo                 # a verified workshop batch vs its projects one by one (goal: <= 1.2)
 
 Each ends with one line `RESULT key=value ...`.
@@ -163,6 +164,11 @@ def main() -> None:
     service.add_argument("stack")
     service.add_argument("--seconds", type=int, default=10, help="of each load run")
     service.add_argument("--rounds", type=int, default=3, help="turns of the generated service and the bare app")
+    feature = sub.add_parser("feature", help="a generated service with a feature on against the same one with it off")
+    feature.add_argument("stack")
+    feature.add_argument("answer", help="the feature's answer, e.g. tracing")
+    feature.add_argument("--seconds", type=int, default=10, help="of each load run")
+    feature.add_argument("--rounds", type=int, default=3, help="turns of the two services")
     demo = sub.add_parser("demo", help="a verified workshop batch against its projects one by one")
     demo.add_argument("--manifest", type=Path, default=ROOT / "examples" / "workshop.yaml")
     demo.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -186,6 +192,16 @@ def main() -> None:
             raise SystemExit(f"unknown stack {args.stack!r}; benchmarked stacks: {', '.join(SPECS)}")
         generated, ratio = report(args.stack, *run_service(args.stack, args.seconds, args.rounds))
         print(f"RESULT stack={args.stack} rps={generated.rps:.0f} p95_ms={generated.p95_ms:.1f} ratio={ratio:.2f}")
+    elif args.command == "feature":
+        from service import SPECS, report, run_service
+
+        if args.stack not in SPECS:
+            raise SystemExit(f"unknown stack {args.stack!r}; benchmarked stacks: {', '.join(SPECS)}")
+        loads = run_service(args.stack, args.seconds, args.rounds, args.answer)
+        on, ratio = report(args.stack, *loads, (f"{args.answer} on", f"{args.answer} off"))
+        print(
+            f"RESULT stack={args.stack} feature={args.answer} rps={on.rps:.0f} p95_ms={on.p95_ms:.1f} ratio={ratio:.2f}"
+        )
 
 
 if __name__ == "__main__":

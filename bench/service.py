@@ -308,7 +308,9 @@ def _database(kind: str) -> tuple[str, str]:
     return admin, urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
 
 
-def run_service(stack: str, seconds: int, rounds: int) -> tuple[list[Load], list[Load]]:
+def run_service(stack: str, seconds: int, rounds: int, feature: str | None = None) -> tuple[list[Load], list[Load]]:
+    """The generated service against the bare app; with `feature`, the service with that answer on against the same
+    service with it off."""
     spec = SPECS[stack]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -317,23 +319,29 @@ def run_service(stack: str, seconds: int, rounds: int) -> tuple[list[Load], list
         subprocess.run(["redis-cli", "-u", redis, "flushdb"], capture_output=True)
     admin, db = _database(spec.database)
     try:
-        return _measure(stack, spec, db, redis, seconds, rounds)
+        return _measure(stack, spec, db, redis, seconds, rounds, feature)
     finally:
         subprocess.run(
             ["psql", "-q", admin, "-c", f"DROP DATABASE IF EXISTS {urlsplit(db).path[1:]}"], capture_output=True
         )
 
 
-def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: int) -> tuple[list[Load], list[Load]]:
+def _generate(project: Path, spec: Spec, data: list[str], env: dict[str, str], context: dict[str, str]) -> Path:
+    subprocess.run(
+        [str(BIN / "agentgen"), "new", spec.profile, str(project), "--defaults", "--no-git", *spec.new_args, *data],
+        check=True,
+        capture_output=True,
+    )
+    for step in spec.prepare:
+        _run(_fill(step, context), project, env)
+    return project
+
+
+def _measure(
+    stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: int, feature: str | None
+) -> tuple[list[Load], list[Load]]:
     with tempfile.TemporaryDirectory(prefix=f"agentgen-bench-{stack}-") as scratch:
         work = Path(scratch)
-        project = work / f"{stack}-svc"
-        agentgen = str(BIN / "agentgen")
-        subprocess.run(
-            [agentgen, "new", spec.profile, str(project), "--defaults", "--no-git", *spec.new_args],
-            check=True,
-            capture_output=True,
-        )
         env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
         env.pop("VIRTUAL_ENV", None)
         port = _free_port()
@@ -345,8 +353,9 @@ def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: 
             "bare": str(BENCH / "bare" / stack),
             "port": str(port),
         }
-        for step in spec.prepare:
-            _run(_fill(step, context), project, env)
+        on = ["--data", f"{feature}=true"] if feature else []
+        project = _generate(work / f"{stack}-svc", spec, on, env, context)
+        off = _generate(work / f"{stack}-off", spec, ["--data", f"{feature}=false"], env, context) if feature else None
         production = {
             **env,
             "ENVIRONMENT": "production",
@@ -368,23 +377,33 @@ def _measure(stack: str, spec: Spec, db: str, redis: str, seconds: int, rounds: 
                     {"name": f"item {n}", "description": "seeded", "price_cents": 100 + n},
                     token,
                 )
-            context["port"] = str(bare_port := _free_port())
-            bare_env = {
-                **production,
-                **{k: v.format(**context) for k, v in spec.env.items()},  # its own port
-                "BARE_OWNER_ID": str(owner),
-                **{k: v.format(**context) for k, v in spec.bare_env.items()},
-            }
+            context["port"] = str(other_port := _free_port())
+            own_port = {k: v.format(**context) for k, v in spec.env.items()}
+            if off is None:
+                other_env = {
+                    **production,
+                    **own_port,
+                    "BARE_OWNER_ID": str(owner),
+                    **{k: v.format(**context) for k, v in spec.bare_env.items()},
+                }
+                other = _server(_fill(spec.bare, context), project, other_env, other_port, work / "bare.log")
+            else:  # the same service with the feature off, on the same database and data
+                other = _server(
+                    _fill(spec.serve, context), off, {**production, **own_port}, other_port, work / "off.log"
+                )
             # Both stay up and take turns, so a slow spell of the machine falls on both alike.
-            bare_server = _server(_fill(spec.bare, context), project, bare_env, bare_port, work / "bare.log")
-            with bare_server as (bare_base, bare_session):
+            with other as (other_base, other_session):
+                other_token = _request(f"{other_base}/api/v1/auth/login", credentials)["access_token"] if off else None
+                names = (f"{feature} on", f"{feature} off") if feature else ("generated", "bare")
                 wrk("warm-up", base + PAGE, token, 3, session)
-                wrk("warm-up", bare_base + PAGE, None, 3, bare_session)
-                service, bare = [], []
+                wrk("warm-up", other_base + PAGE, other_token, 3, other_session)
+                service, compared = [], []
                 for n in range(1, rounds + 1):
-                    service.append(wrk(f"{stack} (generated) #{n}", base + PAGE, token, seconds, session))
-                    bare.append(wrk(f"{stack} (bare) #{n}", bare_base + PAGE, None, seconds, bare_session))
-    return service, bare
+                    service.append(wrk(f"{stack} ({names[0]}) #{n}", base + PAGE, token, seconds, session))
+                    compared.append(
+                        wrk(f"{stack} ({names[1]}) #{n}", other_base + PAGE, other_token, seconds, other_session)
+                    )
+    return service, compared
 
 
 def median(name: str, loads: list[Load]) -> Load:
@@ -398,11 +417,13 @@ def median(name: str, loads: list[Load]) -> Load:
     return Load(name, *figures, sum(load.errors for load in loads), cpu_ms, mid("busy_cores"))
 
 
-def report(stack: str, service: list[Load], bare: list[Load]) -> tuple[Load, float]:
-    """Every round, then the medians; returns the generated service's medians and the median per-round ratio."""
+def report(
+    stack: str, service: list[Load], bare: list[Load], names: tuple[str, str] = ("generated", "bare")
+) -> tuple[Load, float]:
+    """Every round, then the medians; returns the first side's medians and the median per-round ratio."""
     print(f"{'app':28} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}", end="")
     print("  CPU ms per request: " + " ".join(f"{role:>8}" for role in CPU_COLUMNS) + f" {'cores':>6}")
-    summary = [median(f"{stack} (generated) median", service), median(f"{stack} (bare) median", bare)]
+    summary = [median(f"{stack} ({names[0]}) median", service), median(f"{stack} ({names[1]}) median", bare)]
     for load in [*service, *bare, *summary]:
         print(
             f"{load.name:28} {load.rps:9.0f} {load.p50_ms:8.1f} {load.p95_ms:8.1f} {load.p99_ms:8.1f} {load.errors:7d}"
@@ -414,6 +435,6 @@ def report(stack: str, service: list[Load], bare: list[Load]) -> tuple[Load, flo
     ratios = [s.rps / b.rps for s, b in zip(service, bare, strict=True)]
     ratio = statistics.median(ratios)
     rounds = ", ".join(f"{r:.2f}" for r in ratios)
-    print(f"connections={CONNECTIONS}  throughput ratio (generated / bare) per round: {rounds}")
+    print(f"connections={CONNECTIONS}  throughput ratio ({names[0]} / {names[1]}) per round: {rounds}")
     print(f"median ratio = {ratio:.2f}")
     return summary[0], ratio
