@@ -92,6 +92,8 @@ def test_a_conflicting_edit_is_marked_and_exits_1(released: tuple[Path, Path], t
     result = run_agentgen("update", str(project))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "conflict" in result.stdout and "README.md" in result.stdout
+    # docs/ are not refreshed while markers may sit in the spec: the message says what to run once they are gone.
+    assert "run `make docs`" in " ".join(result.stdout.split())
     text = readme.read_text()
     assert "<<<<<<< " in text and "Our own closing line." in text and MARKER in text
     # The project's pre-commit hook refuses to commit the markers.

@@ -197,7 +197,8 @@ def print_update(result: UpdateResult) -> None:
     if result.conflicts:
         console.print(
             styled(f"{len(result.conflicts)} conflict(s):", "yellow"),
-            "resolve the markers (or .rej files), then commit. "
+            "resolve the markers (or .rej files), run `make docs` (docs/ follow the spec and answers the update "
+            "brought, once they hold no markers), then commit. "
             "Nothing else was lost: `git diff` shows the whole update.",
         )
     else:
